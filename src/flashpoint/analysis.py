@@ -1,0 +1,224 @@
+"""Article -> Analysis: validate, repair, run the pipeline, map every span back to the original.
+
+This is the library's main entry point; the CLI, the store and the API all call it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from flashpoint.config import Settings
+from flashpoint.errors import EmptyInputError, FlashpointError, InputTooLargeError
+from flashpoint.nlp.extensions import records
+from flashpoint.nlp.pipeline import get_nlp
+from flashpoint.schema import (Actor, ActorRef, Analysis, Article, Event, Place, Quote, Speaker,
+                               StageError)
+from flashpoint.sourcing import sourcing_summary
+from flashpoint.text.language import check_english
+from flashpoint.text.offsets import OffsetMap
+from flashpoint.text.repair import repair_text
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An article that could not be analysed, with the error that says why."""
+
+    article: Article
+    error: FlashpointError
+
+
+def analyze_text(text: str, *, date: str | None = None, id: str = "text",
+                 title: str | None = None, settings: Settings | None = None) -> Analysis:
+    """Analyse one text; raises a FlashpointError if it cannot be analysed.
+
+    >>> analysis = analyze_text("Iran condemned the strike.", date="2020-01-03")  # doctest: +SKIP
+    """
+    article = Article(id=id, text=text, title=title, date=date, origin=id)
+    for result in analyze_articles([article], settings=settings):
+        if isinstance(result, Failure):
+            raise result.error
+        return result
+    raise AssertionError("analyze_articles yielded nothing")  # pragma: no cover
+
+
+def analyze_articles(articles: Iterable[Article], *,
+                     settings: Settings | None = None) -> Iterator[Analysis | Failure]:
+    """Analyse articles in batches, yielding an Analysis or a Failure for each, in order."""
+    settings = settings or Settings()
+    nlp = get_nlp(settings)
+    batch: list[tuple[Article, list[_Chunk]]] = []
+    for article in articles:
+        try:
+            chunks = _prepare(article, settings)
+        except FlashpointError as exc:
+            yield from _flush(batch, nlp, settings)
+            batch = []
+            yield Failure(article, exc)
+            continue
+        batch.append((article, chunks))
+        if sum(len(c) for _, c in batch) >= settings.batch_size:
+            yield from _flush(batch, nlp, settings)
+            batch = []
+    yield from _flush(batch, nlp, settings)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    offset: int  # where this chunk starts in the original text
+    offsets: OffsetMap  # repaired chunk -> original chunk
+    text: str  # repaired chunk text
+    edits: int
+
+
+def _prepare(article: Article, settings: Settings) -> list[_Chunk]:
+    text = article.text
+    origin = article.origin or article.id
+    if len(text) > settings.max_chars:
+        raise InputTooLargeError(origin, f"{len(text):,} characters is over the limit of "
+                                         f"{settings.max_chars:,} (setting max_chars)")
+    if not text.strip():
+        raise EmptyInputError(origin, "no text to analyse (empty or whitespace only)")
+    if settings.check_language:
+        check_english(text, origin=origin)
+    chunks = []
+    for start, end in paragraph_chunks(text, settings.chunk_chars):
+        piece = text[start:end]
+        if settings.repair:
+            repaired = repair_text(piece)
+            chunks.append(_Chunk(start, repaired.offsets, repaired.text, repaired.edits))
+        else:
+            chunks.append(_Chunk(start, OffsetMap.identity(len(piece)), piece, 0))
+    return chunks
+
+
+def paragraph_chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """Split ``text`` into ``[start, end)`` pieces of about ``size`` chars at paragraph breaks.
+
+    >>> paragraph_chunks("aa\\n\\nbb\\n\\ncc", 5)
+    [(0, 4), (4, 8), (8, 10)]
+    """
+    if len(text) <= size:
+        return [(0, len(text))]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
+            if cut <= start:
+                cut = text.rfind(". ", start, end)
+            end = cut + (2 if text.startswith("\n\n", cut) or text.startswith(". ", cut) else 1) \
+                if cut > start else end
+        pieces.append((start, end))
+        start = end
+    return pieces
+
+
+def _flush(batch, nlp, settings: Settings) -> Iterator[Analysis | Failure]:
+    if not batch:
+        return
+    docs = []
+    for article, chunks in batch:
+        for chunk in chunks:
+            doc = nlp.make_doc(chunk.text)
+            doc._.fp_article_date = article.date
+            docs.append(doc)
+    n_process = settings.workers if len(docs) > 1 else 1
+    parsed = iter(nlp.pipe(docs, batch_size=settings.batch_size, n_process=n_process))
+    for article, chunks in batch:
+        parts = [(chunk, next(parsed)) for chunk in chunks]
+        yield build_analysis(article, parts)
+
+
+def build_analysis(article: Article, parts: list[tuple[_Chunk, Doc]]) -> Analysis:
+    """Assemble one Analysis from its parsed chunks, every span mapped to the original text."""
+    actors: dict[str, Actor] = {}
+    actor_ids: dict[tuple, str] = {}
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    places: dict[str, Place] = {}
+    place_ids: dict[tuple, str] = {}
+    errors: list[StageError] = []
+    edits = 0
+    for chunk, doc in parts:
+        def span(s, e, _c=chunk):
+            a, b = _c.offsets.span(s, e)
+            return (a + _c.offset, b + _c.offset)
+
+        edits += chunk.edits
+        local_actor = {}
+        for actor in records(doc, "fp_actors"):
+            key = (actor.entry or actor.name, actor.country, actor.sector, actor.type)
+            mentions = tuple(span(*m) for m in actor.mentions)
+            if key in actor_ids:
+                aid = actor_ids[key]
+                old = actors[aid]
+                actors[aid] = dataclasses.replace(old, mentions=old.mentions + mentions)
+            else:
+                aid = actor_ids[key] = f"A{len(actor_ids) + 1}"
+                actors[aid] = dataclasses.replace(actor, id=aid, mentions=mentions)
+            local_actor[actor.id] = aid
+        local_place = {}
+        for place in records(doc, "fp_places"):
+            key = (place.geonameid, place.name, place.kind)
+            mentions = tuple(span(*m) for m in place.mentions)
+            if key in place_ids:
+                pid = place_ids[key]
+                old = places[pid]
+                places[pid] = dataclasses.replace(old, mentions=old.mentions + mentions)
+            else:
+                pid = place_ids[key] = f"P{len(place_ids) + 1}"
+                places[pid] = dataclasses.replace(place, id=pid, mentions=mentions)
+            local_place[place.id] = pid
+        for event in records(doc, "fp_events"):
+            events.append(_remap_event(event, f"E{len(events) + 1}", span, local_actor,
+                                       local_place, article.text))
+        for quote in records(doc, "fp_quotes"):
+            quotes.append(_remap_quote(quote, f"Q{len(quotes) + 1}", span, local_actor,
+                                       article.text))
+        errors.extend(records(doc, "fp_errors"))
+    quotes_t = tuple(quotes)
+    return Analysis(article=article, actors=tuple(actors.values()), events=tuple(events),
+                    quotes=quotes_t, places=tuple(places.values()),
+                    sourcing=sourcing_summary(quotes_t), errors=tuple(errors), repairs=edits)
+
+
+def _remap_ref(ref: ActorRef | None, span, local_actor) -> ActorRef | None:
+    if ref is None:
+        return None
+    return dataclasses.replace(ref, actor=local_actor.get(ref.actor, ref.actor),
+                               span=span(*ref.span) if ref.span else None)
+
+
+def _remap_event(event: Event, new_id: str, span, local_actor, local_place, text: str) -> Event:
+    sent_span = span(*event.span)
+    location = event.location
+    if location is not None and location.place is not None:
+        location = dataclasses.replace(location, place=local_place.get(location.place,
+                                                                       location.place))
+    return dataclasses.replace(
+        event, id=new_id, source=_remap_ref(event.source, span, local_actor),
+        target=_remap_ref(event.target, span, local_actor), span=sent_span,
+        sentence=text[sent_span[0]:sent_span[1]],
+        trigger_span=span(*event.trigger_span) if event.trigger_span else None,
+        location=location)
+
+
+def _remap_quote(quote: Quote, new_id: str, span, local_actor, text: str) -> Quote:
+    q_span = span(*quote.span)
+    speaker = quote.speaker
+    if speaker is not None:
+        s_span = span(*speaker.span) if speaker.span else None
+        speaker = dataclasses.replace(
+            speaker, actor=local_actor.get(speaker.actor, speaker.actor), span=s_span,
+            text=text[s_span[0]:s_span[1]] if s_span else speaker.text)
+    return dataclasses.replace(
+        quote, id=new_id, span=q_span, text=text[q_span[0]:q_span[1]], speaker=speaker,
+        cue_span=span(*quote.cue_span) if quote.cue_span else None)
+
+
+__all__ = ["Failure", "analyze_articles", "analyze_text", "build_analysis", "paragraph_chunks",
+           "Speaker"]

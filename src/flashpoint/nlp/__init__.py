@@ -1,0 +1,1 @@
+"""spaCy pipeline: the model plus Flashpoint's registered components."""
