@@ -45,13 +45,21 @@ def analyze_text(text: str, *, date: str | None = None, id: str = "text",
     raise AssertionError("analyze_articles yielded nothing")  # pragma: no cover
 
 
-def analyze_articles(articles: Iterable[Article], *,
+def analyze_articles(articles: Iterable[Article | Failure], *,
                      settings: Settings | None = None) -> Iterator[Analysis | Failure]:
-    """Analyse articles in batches, yielding an Analysis or a Failure for each, in order."""
+    """Analyse articles in batches, yielding an Analysis or a Failure for each, in order.
+
+    Failures already in the input (from a reader) pass through in their place.
+    """
     settings = settings or Settings()
     nlp = get_nlp(settings)
     batch: list[tuple[Article, list[_Chunk]]] = []
     for article in articles:
+        if isinstance(article, Failure):
+            yield from _flush(batch, nlp, settings)
+            batch = []
+            yield article
+            continue
         try:
             chunks = _prepare(article, settings)
         except FlashpointError as exc:

@@ -1,0 +1,1 @@
+"""Command line interface (thin: each command calls one library function)."""

@@ -1,0 +1,5 @@
+import sys
+
+from flashpoint.cli.main import main
+
+sys.exit(main())
