@@ -126,22 +126,43 @@ def paragraph_chunks(text: str, size: int) -> list[tuple[int, int]]:
 
 
 def _flush(batch, nlp, settings: Settings) -> Iterator[Analysis | Failure]:
+    """Parse the batch lazily and reduce each Doc to its records at once (bounded memory)."""
     if not batch:
         return
-    docs = []
+    n_docs = sum(len(chunks) for _, chunks in batch)
+
+    def docs():
+        for article, chunks in batch:
+            for chunk in chunks:
+                doc = nlp.make_doc(chunk.text)
+                doc._.fp_article_date = article.date
+                yield doc
+
+    n_process = settings.workers if n_docs > 1 else 1
+    parsed = iter(nlp.pipe(docs(), batch_size=settings.batch_size, n_process=n_process))
     for article, chunks in batch:
-        for chunk in chunks:
-            doc = nlp.make_doc(chunk.text)
-            doc._.fp_article_date = article.date
-            docs.append(doc)
-    n_process = settings.workers if len(docs) > 1 else 1
-    parsed = iter(nlp.pipe(docs, batch_size=settings.batch_size, n_process=n_process))
-    for article, chunks in batch:
-        parts = [(chunk, next(parsed)) for chunk in chunks]
+        parts = [(chunk, DocRecords.of(next(parsed))) for chunk in chunks]
         yield build_analysis(article, parts)
 
 
-def build_analysis(article: Article, parts: list[tuple[_Chunk, Doc]]) -> Analysis:
+@dataclass(frozen=True)
+class DocRecords:
+    """What the components left on one Doc, in the Doc's coordinates."""
+
+    actors: list
+    places: list
+    events: list
+    quotes: list
+    errors: list
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocRecords:
+        return cls(records(doc, "fp_actors"), records(doc, "fp_places"),
+                   records(doc, "fp_events"), records(doc, "fp_quotes"),
+                   records(doc, "fp_errors"))
+
+
+def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]]) -> Analysis:
     """Assemble one Analysis from its parsed chunks, every span mapped to the original text."""
     actors: dict[str, Actor] = {}
     actor_ids: dict[tuple, str] = {}
@@ -151,14 +172,14 @@ def build_analysis(article: Article, parts: list[tuple[_Chunk, Doc]]) -> Analysi
     place_ids: dict[tuple, str] = {}
     errors: list[StageError] = []
     edits = 0
-    for chunk, doc in parts:
+    for chunk, found in parts:
         def span(s, e, _c=chunk):
             a, b = _c.offsets.span(s, e)
             return (a + _c.offset, b + _c.offset)
 
         edits += chunk.edits
         local_actor = {}
-        for actor in records(doc, "fp_actors"):
+        for actor in found.actors:
             key = (actor.entry or actor.name, actor.country, actor.sector, actor.type)
             mentions = tuple(span(*m) for m in actor.mentions)
             if key in actor_ids:
@@ -170,7 +191,7 @@ def build_analysis(article: Article, parts: list[tuple[_Chunk, Doc]]) -> Analysi
                 actors[aid] = dataclasses.replace(actor, id=aid, mentions=mentions)
             local_actor[actor.id] = aid
         local_place = {}
-        for place in records(doc, "fp_places"):
+        for place in found.places:
             key = (place.geonameid, place.name, place.kind)
             mentions = tuple(span(*m) for m in place.mentions)
             if key in place_ids:
@@ -181,13 +202,13 @@ def build_analysis(article: Article, parts: list[tuple[_Chunk, Doc]]) -> Analysi
                 pid = place_ids[key] = f"P{len(place_ids) + 1}"
                 places[pid] = dataclasses.replace(place, id=pid, mentions=mentions)
             local_place[place.id] = pid
-        for event in records(doc, "fp_events"):
+        for event in found.events:
             events.append(_remap_event(event, f"E{len(events) + 1}", span, local_actor,
                                        local_place, article.text))
-        for quote in records(doc, "fp_quotes"):
+        for quote in found.quotes:
             quotes.append(_remap_quote(quote, f"Q{len(quotes) + 1}", span, local_actor,
                                        article.text))
-        errors.extend(records(doc, "fp_errors"))
+        errors.extend(found.errors)
     quotes_t = tuple(quotes)
     return Analysis(article=article, actors=tuple(actors.values()), events=tuple(events),
                     quotes=quotes_t, places=tuple(places.values()),

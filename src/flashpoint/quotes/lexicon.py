@@ -143,7 +143,7 @@ def load_lexicon(cues: Path | None = None, sources: Path | None = None) -> Lexic
     for path, parse, name in ((cues, parse_cues, "cues.yaml"),
                               (sources, parse_sources, "sources.yaml")):
         if path is None:
-            resource = resources.files("flashpoint.quotes").joinpath("data", name)
+            resource = resources.files("flashpoint.quotes").joinpath("data").joinpath(name)
             pieces.update(parse(f"flashpoint/quotes/data/{name}", resource.read_text()))
         else:
             pieces.update(parse(path, Path(path).read_text(encoding="utf-8")))
