@@ -26,7 +26,7 @@ def register(subparsers) -> None:
     p.add_argument("inputs", nargs="+", metavar="INPUT",
                    help=".txt/.md/.html files, directories, .jsonl files, or - for stdin")
     p.add_argument("--out", type=Path, metavar="DIR",
-                   help="write DIR/<id>.json (or .html with --format html) per article")
+                   help="write DIR/<id>.json per article (.html with --format html; both with --format table)")
     p.add_argument("--format", choices=FORMATS, default="json", help="output format (default json)")
     add_pipeline_options(p)
     p.set_defaults(func=run)
@@ -85,9 +85,9 @@ class _Writer:
             n += 1
             stem = f"{name}-{n}"
         self.used.add(stem)
-        if self.fmt == "html":
+        if self.fmt in ("html", "table"):  # a table is for the terminal; the page keeps it
             (self.out / f"{stem}.html").write_text(render_html(analysis), encoding="utf-8")
-        else:
+        if self.fmt != "html":
             path = self.out / f"{stem}.json"
             path.write_text(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n",
                             encoding="utf-8")

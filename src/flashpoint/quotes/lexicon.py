@@ -25,6 +25,7 @@ class Lexicon:
     speech_forms: dict[str, str]  # every inflected form -> its lemma ("told" -> "tell")
     reported_only: frozenset[str]  # lemmas that never end an unmarked direct quote
     according: tuple[str, ...]  # prepositional cues: "according to"
+    object_cues: frozenset[str]  # lemmas whose direct object is the content ("denied it")
     roles: dict[str, str | None]  # role noun -> sector (None: no sector)
     anonymous_phrases: tuple[str, ...]
     plural_pronouns: frozenset[str]
@@ -106,11 +107,13 @@ def parse_cues(path, text: str) -> dict:
         for form in inflections(lemma) | set(_words(path, text, irregular or [], lemma)):
             forms.setdefault(form, lemma)
     reported_only = _words(path, text, data["reported_only"], "reported_only")
-    unknown = [w for w in reported_only if w not in speech]
+    objects = _words(path, text, data.get("object_cues", []), "object_cues")
+    unknown = [w for w in reported_only + objects if w not in speech]
     if unknown:
         raise DataFileError(str(path), _line_of(text, f"- {unknown[0]}"),
-                            f"reported_only verb {unknown[0]!r} is not a speech verb")
+                            f"verb {unknown[0]!r} is not listed under speech")
     return {"speech_forms": forms, "reported_only": frozenset(reported_only),
+            "object_cues": frozenset(objects),
             "according": tuple(_words(path, text, data["according"], "according"))}
 
 

@@ -7,6 +7,7 @@ stops the others.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -61,10 +62,28 @@ def read_file(path: Path, *, default_date: str | None = None) -> Iterator[Articl
         return
     raw = path.read_bytes()
     text = decode_bytes(raw, origin=origin)
+    date = date_from_name(path.stem) or default_date
     if suffix in HTML_SUFFIXES:
-        yield read_html(text, id=path.stem, origin=origin, default_date=default_date)
+        yield read_html(text, id=path.stem, origin=origin, default_date=date)
     else:
-        yield Article(id=path.stem, text=text, date=default_date, origin=origin)
+        yield Article(id=path.stem, text=text, date=date, origin=origin)
+
+
+def date_from_name(stem: str) -> str | None:
+    """A leading ISO date in a file name is the article's date.
+
+    >>> date_from_name("2020-01-03_soleimani"), date_from_name("2020-13-40-x"), date_from_name("a")
+    ('2020-01-03', None, None)
+    """
+    import datetime as dt
+
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?!\d)", stem)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        return None
 
 
 def _read_stdin(stdin, default_date: str | None) -> Article:

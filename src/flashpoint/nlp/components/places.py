@@ -1,6 +1,9 @@
 """Places stage: find toponyms and geocode them offline.
 
-Contract: requires the model's entities; assigns ``doc._.fp_places`` and ``doc._.fp_place_mentions``.
+Contract: requires the model's entities; assigns ``doc._.fp_places`` (list[Place]) and
+``doc._.fp_place_mentions`` (list[Mention], ``ref`` = place id, ``via`` = how it was found:
+ner | gazetteer | facility | adjective | adjective:locative | demonym). The gazetteer is
+built once per process; the phrase matcher once per pipeline.
 """
 
 from __future__ import annotations
@@ -8,6 +11,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from flashpoint.geo.gazetteer import get_gazetteer
+from flashpoint.geo.places import build_places
+from flashpoint.geo.toponyms import build_matcher, find_toponyms
 from flashpoint.nlp.components.base import Component
 from flashpoint.nlp.extensions import records
 
@@ -19,15 +25,20 @@ from flashpoint.nlp.extensions import records
     default_config={},
 )
 def make_places(nlp: Language, name: str) -> PlacesComponent:
-    return PlacesComponent()
+    return PlacesComponent(nlp)
 
 
 class PlacesComponent(Component):
     stage = "places"
     outputs = ("fp_places", "fp_place_mentions")
 
+    def __init__(self, nlp: Language) -> None:
+        self.gazetteer = get_gazetteer()
+        self.matcher = build_matcher(nlp, self.gazetteer)
+
     def find(self, doc: Doc):
-        return [], []
+        toponyms = find_toponyms(doc, self.matcher, self.gazetteer)
+        return build_places(doc, toponyms, self.gazetteer)
 
     def set_annotations(self, doc: Doc, found) -> None:
         places, mentions = found

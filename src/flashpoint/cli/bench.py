@@ -1,0 +1,29 @@
+"""flashpoint bench: throughput of the whole pipeline against a bare nlp.pipe."""
+
+from __future__ import annotations
+
+import argparse
+
+from flashpoint.bench import default_inputs, load_articles, run_bench
+from flashpoint.cli.common import positive_int
+from flashpoint.config import Settings
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser(
+        "bench", help="benchmark the pipeline against a bare nlp.pipe",
+        description="Run the whole pipeline and a bare nlp.pipe of the same model over the same "
+                    "articles; print articles/s, words/s, peak RSS and the ratio.",
+        epilog="Example: flashpoint bench ../shared/corpus --min-articles 500")
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="articles to use (default: ../shared/corpus, else examples/)")
+    p.add_argument("--min-articles", type=positive_int, default=500,
+                   help="repeat the inputs to at least this many articles (default 500)")
+    p.add_argument("--workers", type=positive_int, default=1, help="processes (default 1)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    articles = load_articles(args.inputs or default_inputs(), minimum=args.min_articles)
+    print(run_bench(articles, settings=Settings(workers=args.workers)).report())
+    return 0

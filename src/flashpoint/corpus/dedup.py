@@ -1,0 +1,205 @@
+"""Cross-article event de-duplication: cluster events that denote the same happening.
+
+GDELT counts reports, not events; an analyst wants one record per real event with how often
+and by whom it was reported. Two events are linked when they have
+
+* the same CAMEO root and the same modality (a denied strike is not the strike),
+* a compatible dyad: the same actor, or the same country with compatible sectors, on each
+  side (a missing target only matches a missing target),
+* dates within ``window_days`` (the event date, else the article's),
+* compatible locations (unknown matches anything; else same country and, with coordinates,
+  within ``max_km``),
+* similar evidence: Jaccard overlap of the content words of the two sentences at least
+  ``min_similarity`` (waived inside one article, where repeats are the same story's
+  headline and body).
+
+Clusters are the connected components of these links (single linkage). The result depends
+only on the set of events, never on the order they were ingested, so a resumed ingest ends
+with exactly the clusters of an uninterrupted one; a cluster is named after its smallest
+member id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from flashpoint.errors import StoreError
+from flashpoint.store.ids import cluster_id
+
+_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+_STOP = frozenset("""the and for that with from this have has had was were are but not his her
+its their they them said says say will would could should been being into over after before
+about than then there which who whom what when where while also more most other some such only
+one two three new last first year years week month day today yesterday told officials official
+""".split())
+
+
+@dataclass(frozen=True, kw_only=True)
+class DedupSettings:
+    window_days: int = 3
+    max_km: float = 200.0
+    min_similarity: float = 0.08
+
+
+DEDUP_HELP = {
+    "window_days": "Largest gap in days between two reports of the same event.",
+    "max_km": "Largest distance between two located reports of the same event.",
+    "min_similarity": "Least Jaccard overlap of evidence content words across articles.",
+}
+
+_COLUMNS = ("id", "article_id", "date", "article_date", "root", "cameo", "quad_class",
+            "negated", "hypothetical", "source_actor_id", "source_name", "source_country",
+            "source_sector", "target_actor_id", "target_name", "target_country",
+            "target_sector", "location_name", "location_country", "location_lat",
+            "location_lon", "sentence", "span_start")
+
+
+def words(sentence: str | None) -> frozenset[str]:
+    """Content words of an evidence sentence.
+
+    >>> sorted(words("Turkish jets struck Kurdish positions near Afrin on Sunday"))
+    ['afrin', 'jets', 'kurdish', 'near', 'positions', 'struck', 'sunday', 'turkish']
+    """
+    return frozenset(w for w in _WORD.findall((sentence or "").lower()) if w not in _STOP)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _side_ok(e: dict, f: dict, side: str) -> bool:
+    aid, bid = e[f"{side}_actor_id"], f[f"{side}_actor_id"]
+    if aid and aid == bid:
+        return True
+    ac, bc = e[f"{side}_country"], f[f"{side}_country"]
+    if ac and bc:
+        sa, sb = e[f"{side}_sector"], f[f"{side}_sector"]
+        return ac == bc and (sa == sb or sa is None or sb is None)
+    an, bn = e[f"{side}_name"], f[f"{side}_name"]
+    if an is None and bn is None:
+        return True
+    return an is not None and bn is not None and an.casefold() == bn.casefold()
+
+
+def _km(lat1, lon1, lat2, lon2) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_ok(e: dict, f: dict, max_km: float) -> bool:
+    if e["location_country"] and f["location_country"] \
+            and e["location_country"] != f["location_country"]:
+        return False
+    coords = (e["location_lat"], e["location_lon"], f["location_lat"], f["location_lon"])
+    if None not in coords:
+        return _km(*coords) <= max_km
+    return True
+
+
+def same_happening(e: dict, f: dict, settings: DedupSettings) -> bool:
+    """Whether two events (rows with ``_COLUMNS`` plus ``_day`` and ``_words``) match."""
+    if abs(e["_day"] - f["_day"]) > settings.window_days:
+        return False
+    if not (_side_ok(e, f, "source") and _side_ok(e, f, "target")):
+        return False
+    if not _place_ok(e, f, settings.max_km):
+        return False
+    if e["article_id"] == f["article_id"]:
+        return True
+    return jaccard(e["_words"], f["_words"]) >= settings.min_similarity
+
+
+def _block_key(e: dict) -> tuple:
+    def side(s):
+        return e[f"{s}_country"] or (e[f"{s}_name"] or "").casefold() or None
+    return (e["root"], e["negated"], e["hypothetical"], side("source"), side("target"))
+
+
+def cluster_events(events: list[dict], settings: DedupSettings | None = None) -> dict[str, str]:
+    """Map every event id to its cluster id."""
+    settings = settings or DedupSettings()
+    parent = {e["id"]: e["id"] for e in events}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for e in events:
+        day = e["date"] or e["article_date"]
+        if day is None:
+            continue  # undatable: stays its own cluster
+        e["_day"] = day.toordinal()
+        e["_words"] = words(e["sentence"])
+        blocks[_block_key(e)].append(e)
+    for block in blocks.values():
+        block.sort(key=lambda r: (r["_day"], r["id"]))
+        for i, e in enumerate(block):
+            for f in block[i + 1:]:
+                if f["_day"] - e["_day"] > settings.window_days:
+                    break
+                if same_happening(e, f, settings):
+                    a, b = find(e["id"]), find(f["id"])
+                    if a != b:
+                        parent[max(a, b)] = min(a, b)  # the root is the smallest id
+    return {eid: cluster_id(find(eid)) for eid in parent}
+
+
+def _cluster_rows(events: list[dict], assignment: dict[str, str]) -> tuple[list, list]:
+    members: dict[str, list[dict]] = defaultdict(list)
+    for e in events:
+        members[assignment[e["id"]]].append(e)
+    clusters, links = [], []
+    for cid, group in sorted(members.items()):
+        rep = min(group, key=lambda r: (r["article_date"] or dt.date.max, r["span_start"] or 0,
+                                        r["id"]))
+        dates = [r["date"] or r["article_date"] for r in group if r["date"] or r["article_date"]]
+        reports = [r["article_date"] for r in group if r["article_date"]]
+        clusters.append({
+            "id": cid, "representative_event_id": rep["id"], "cameo": rep["cameo"],
+            "root": rep["root"], "quad_class": rep["quad_class"],
+            "source_country": rep["source_country"], "source_name": rep["source_name"],
+            "target_country": rep["target_country"], "target_name": rep["target_name"],
+            "location_name": rep["location_name"], "location_country": rep["location_country"],
+            "first_date": min(dates, default=None), "last_date": max(dates, default=None),
+            "first_report": min(reports, default=None), "last_report": max(reports, default=None),
+            "article_count": len({r["article_id"] for r in group}),
+            "mention_count": len(group)})
+        links += [{"event_id": r["id"], "cluster_id": cid, "article_id": r["article_id"]}
+                  for r in group]
+    return clusters, links
+
+
+def recluster(con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = None) -> int:
+    """Recompute every cluster from the stored events in one transaction; returns the count."""
+    cols = ", ".join(f"e.{c}" if c != "article_date" else "a.date AS article_date"
+                     for c in _COLUMNS)
+    events = con.execute(f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id "
+                         "ORDER BY e.id").to_arrow_table().to_pylist()
+    clusters, links = _cluster_rows(events, cluster_events(events, settings))
+    cluster_tbl = pa.Table.from_pylist(clusters) if clusters else None  # noqa: F841
+    link_tbl = pa.Table.from_pylist(links) if links else None  # noqa: F841
+    try:
+        con.execute("BEGIN TRANSACTION")
+        con.execute("DELETE FROM event_cluster_members")
+        con.execute("DELETE FROM event_clusters")
+        if clusters:
+            con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM cluster_tbl")
+            con.execute("INSERT INTO event_cluster_members BY NAME SELECT * FROM link_tbl")
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise StoreError(f"recomputing event clusters failed (old clusters kept): {exc}") \
+            from exc
+    return len(clusters)
