@@ -22,7 +22,7 @@ class Settings:
     workers: int = 1
     repair: bool = True
     max_chars: int = 60_000_000
-    chunk_chars: int = 200_000
+    chunk_chars: int = 20_000
     max_dyads: int = 12
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     check_language: bool = True

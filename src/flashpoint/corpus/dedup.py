@@ -32,6 +32,7 @@ import pyarrow as pa
 
 from flashpoint.errors import StoreError
 from flashpoint.store.ids import cluster_id
+from flashpoint.store.writer import mark_clusters_stale
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("""the and for that with from this have has had was were are but not his her
@@ -185,8 +186,10 @@ def recluster(con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = N
     """Recompute every cluster from the stored events in one transaction; returns the count."""
     cols = ", ".join(f"e.{c}" if c != "article_date" else "a.date AS article_date"
                      for c in _COLUMNS)
-    events = con.execute(f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id "
-                         "ORDER BY e.id").to_arrow_table().to_pylist()
+    cursor = con.execute(f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id "
+                         "ORDER BY e.id")
+    names = [d[0] for d in cursor.description]
+    events = [dict(zip(names, row)) for row in cursor.fetchall()]
     clusters, links = _cluster_rows(events, cluster_events(events, settings))
     cluster_tbl = pa.Table.from_pylist(clusters) if clusters else None  # noqa: F841
     link_tbl = pa.Table.from_pylist(links) if links else None  # noqa: F841
@@ -197,9 +200,50 @@ def recluster(con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = N
         if clusters:
             con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM cluster_tbl")
             con.execute("INSERT INTO event_cluster_members BY NAME SELECT * FROM link_tbl")
+        mark_clusters_stale(con, stale=False)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StoreError(f"recomputing event clusters failed (old clusters kept): {exc}") \
             from exc
     return len(clusters)
+
+
+@dataclass(frozen=True)
+class PairScore:
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float("nan")
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float("nan")
+
+
+def pair_scores(con: duckdb.DuckDBPyConnection,
+                pairs: list[tuple[str, str, bool]]) -> PairScore:
+    """Score the clustering on labelled article pairs ``(origin_a, origin_b, same_event)``:
+    a pair is predicted "same event" when some cluster has events from both articles.
+    Origins match the stored ``articles.origin`` by suffix (``reuters_2017/002.txt``)."""
+    rows = con.execute("SELECT m.cluster_id, a.origin FROM event_cluster_members m "
+                       "JOIN articles a ON a.id = m.article_id").fetchall()
+    clusters_of: dict[str, set[str]] = defaultdict(set)
+    for cid, origin in rows:
+        clusters_of[origin.replace("\\", "/")].add(cid)
+
+    def clusters(name: str) -> set[str]:
+        return set().union(*[c for o, c in clusters_of.items() if o.endswith(name)])
+
+    tp = fp = fn = tn = 0
+    for a, b, same in pairs:
+        predicted = bool(clusters(a) & clusters(b))
+        tp += predicted and same
+        fp += predicted and not same
+        fn += same and not predicted
+        tn += not same and not predicted
+    return PairScore(tp, fp, fn, tn)

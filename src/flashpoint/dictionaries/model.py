@@ -60,7 +60,7 @@ class PersonEntry:
     sector: str | None  # before any role (or when there are none)
     roles: tuple[Role, ...] = ()
     aliases: tuple[str, ...] = ()
-    short: tuple[str, ...] = ()  # names used alone after first mention ("Trump", "Xi")
+    short: tuple[str, ...] | None = None  # names used alone ("Trump", "Xi"); None: the last word
     died: str | None = None
     source: str = ""
 

@@ -1,1 +1,1 @@
-"""distributed"""
+"""Dask runner: ``flashpoint ingest --dask ADDRESS|local`` (see ``runner``)."""

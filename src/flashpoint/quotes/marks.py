@@ -8,7 +8,7 @@ it when the next paragraph opens with a mark (the newspaper convention), and sto
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Marks that can only open or only close. Straight marks are decided from their neighbours.
 _OPENERS = {"\u201c": "\u201d", "\u201e": "\u201d", "\u00ab": "\u00bb", "\u2039": "\u203a"}
@@ -46,6 +46,27 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+_PAIRED = re.compile(r"''|``")  # typewriter doubles: ''quote'' and ``quote''
+_FILL = "\x00"
+
+
+def _view(text: str) -> str:
+    """The text with each two-character mark read as one ``"`` and a filler (same length,
+    so offsets stay put).
+
+    >>> _view("''No,'' he said").replace(_FILL, "_")
+    '"_No,"_ he said'
+    """
+    return _PAIRED.sub('"' + _FILL, text.replace(_FILL, " "))
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    i += step
+    while 0 <= i < len(text) and text[i] == _FILL:
+        i += step
+    return text[i] if 0 <= i < len(text) else " "
+
+
 def _role(text: str, i: int, quote_open: bool) -> str | None:
     """'open', 'close' or None (not usable) for the double mark at ``i``."""
     mark = text[i]
@@ -53,8 +74,8 @@ def _role(text: str, i: int, quote_open: bool) -> str | None:
         return "open"
     if mark in _CLOSERS:
         return "close"
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    before = _neighbour(text, i, -1)
+    after = _neighbour(text, i, 1)
     can_open = (before in _BEFORE_OPEN or before in _DOUBLE) and not after.isspace()
     can_close = (after in _AFTER_CLOSE or after in _DOUBLE) and not before.isspace()
     if can_open and can_close:
@@ -94,7 +115,10 @@ def find_marked(text: str) -> list[Marked]:
     (1, 12, 2, True)
     >>> find_marked('"Never closed') == [Marked(1, 13, 0, False)]
     True
+    >>> [m.start for m in find_marked("He said ''yes.''")]
+    [10]
     """
+    text = _view(original := text)
     found: list[Marked] = []
     carry: tuple[int, int] | None = None  # (open_at, paragraphs) of a quote crossing a break
     last_end = 0
@@ -118,12 +142,23 @@ def find_marked(text: str) -> list[Marked]:
         last_end = p_end
     if carry is not None:
         found.append(Marked(carry[0] + 1, last_end, carry[0], False, carry[1]))
-    return [m for m in found if m.end > m.start and text[m.start:m.end].strip()]
+    found = [replace(m, start=m.start + 1) if text[m.start:m.start + 1] == _FILL else m
+             for m in found]
+    return [m for m in found if m.end > m.start and original[m.start:m.end].strip()]
 
 
 def _prev_end(text: str, at: int) -> int:
     """End of the non-blank text before ``at`` (where a quote left open stops)."""
     return len(text[:at].rstrip())
+
+
+def has_marks(text: str) -> bool:
+    """Whether the text holds any double quote mark at all (else they may have been stripped).
+
+    >>> has_marks('He said "yes."'), has_marks("He said yes.")
+    (True, False)
+    """
+    return any(ch in _DOUBLE for ch in text) or _PAIRED.search(text) is not None
 
 
 def inside(marked: list[Marked], start: int, end: int) -> Marked | None:

@@ -129,8 +129,9 @@ class SpeakerResolver:
         institution = head.ent_type_ in _INSTITUTION_ENTS or (
             actor is not None and actor.type in ("organization", "country") and person is None
             and head.pos_ == "PROPN")
-        role = self.lex.roles.get(head.lower_, self.lex.roles.get(head.lemma_.lower()))
-        unnamed_role = head.lower_ in self.lex.roles or head.lemma_.lower() in self.lex.roles
+        role = _lookup(self.lex.roles, head)
+        office = _lookup(self.lex.offices, head)
+        unnamed_role = _lookup(self.lex.roles, head, "missing") != "missing"
         full = _full_text(head)
         anonymous = person is None and not institution and head.pos_ != "PRON" and (
             unnamed_role or any(p in full for p in self.lex.anonymous_phrases))
@@ -138,7 +139,7 @@ class SpeakerResolver:
         if name is None and actor is not None and not anonymous and head.pos_ != "PRON":
             name = actor.name
         country = actor.country if actor is not None else _country_in(span, head)
-        sector = actor.sector if actor is not None and actor.sector else role
+        sector = actor.sector if actor is not None and actor.sector else role or office
         return Speaker(text=span.text, span=(span.start_char, span.end_char),
                        actor=actor.id if actor else None, name=name, anonymous=anonymous,
                        country=country, sector=sector)
@@ -183,8 +184,9 @@ class SpeakerResolver:
         span = phrase(head)
         plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children) \
             or head.lower_ in self.lex.plural_pronouns
-        person = head.ent_type_ == "PERSON" or head.lower_ in self.lex.roles \
-            or head.lemma_.lower() in self.lex.roles or head.lower_ in self.lex.singular_pronouns
+        person = head.ent_type_ == "PERSON" or head.lower_ in self.lex.singular_pronouns or any(
+            _lookup(table, head, "missing") != "missing"
+            for table in (self.lex.roles, self.lex.offices))
         if head.pos_ == "PRON" and self.history:
             person = self.history[-1].person if head.lower_ == "it" else person
         return _Candidate(char=head.idx, speaker=speaker, lemma=head.lemma_.lower(),
@@ -197,15 +199,25 @@ class SpeakerResolver:
         for token in self.doc:
             if token.dep_ not in _SUBJECTS or token.pos_ not in ("PROPN", "NOUN"):
                 continue
-            if token.ent_type_ in ("PERSON",) | _INSTITUTION_ENTS or token.lower_ in self.lex.roles:
+            if token.ent_type_ in {"PERSON"} | _INSTITUTION_ENTS or token.lower_ in self.lex.roles \
+                    or token.lower_ in self.lex.offices:
                 found.append(self._candidate(self.describe(phrase(token), token), token))
         return found
+
+
+def _lookup(table: dict, head: Token, default=None):
+    """The head noun's entry, by its form or its lemma ("officials" / "official")."""
+    return table.get(head.lower_, table.get(head.lemma_.lower(), default))
 
 
 def _person_name(head: Token) -> str | None:
     """The person's name the phrase carries, on its head or in an apposition."""
     if head.ent_type_ == "PERSON":
         return _entity_text(head)
+    if head.pos_ == "PROPN" and not head.ent_type_:  # a name the model did not label
+        first = min([c.i for c in head.children if c.dep_ == "compound"
+                     and c.pos_ == "PROPN"] + [head.i])
+        return head.doc[first:head.i + 1].text
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON":
             return _entity_text(child)

@@ -18,7 +18,6 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
 from typing import BinaryIO
 
 import duckdb
@@ -55,11 +54,12 @@ GDELT_COLUMNS = (
 
 
 def event_batches(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None,
-                  batch_rows: int = 10_000) -> Iterator[pa.RecordBatch]:
+                  batch_rows: int = 10_000) -> pa.RecordBatchReader:
+    """A reader of Arrow record batches (its ``schema`` is known even with no rows)."""
     where, params = where_clause(filters or EventFilter())
-    reader = con.execute(f"{_SQL}{where} ORDER BY e.date NULLS LAST, e.id", params) \
-        .fetch_record_batch(batch_rows)
-    yield from reader
+    # con.sql streams; con.execute would copy the whole result first.
+    return con.sql(f"{_SQL}{where} ORDER BY e.date NULLS LAST, e.id", params=params) \
+        .to_arrow_reader(batch_rows)
 
 
 def export_events(con: duckdb.DuckDBPyConnection, fmt: str, out: BinaryIO,
@@ -106,15 +106,12 @@ def _jsonl(batches, out: BinaryIO) -> int:
     return n
 
 
-def _parquet(batches, out: BinaryIO) -> int:
-    n, writer = 0, None
-    for batch in batches:
-        if writer is None:
-            writer = pq.ParquetWriter(out, batch.schema)
-        writer.write_batch(batch)
-        n += batch.num_rows
-    if writer is not None:
-        writer.close()
+def _parquet(reader: pa.RecordBatchReader, out: BinaryIO) -> int:
+    n = 0
+    with pq.ParquetWriter(out, reader.schema) as writer:
+        for batch in reader:
+            writer.write_batch(batch)
+            n += batch.num_rows
     return n
 
 

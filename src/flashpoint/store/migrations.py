@@ -45,7 +45,8 @@ def applied_versions(con: duckdb.DuckDBPyConnection) -> list[int]:
     ).fetchone()[0]
     if not exists:
         return []
-    return [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY version")]
+    rows = con.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    return [r[0] for r in rows]
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
@@ -169,3 +170,10 @@ def _v3(con: duckdb.DuckDBPyConnection) -> None:
     CREATE INDEX members_cluster ON event_cluster_members (cluster_id);
     CREATE INDEX quotes_article ON quotes (article_id);
     """)
+
+
+@migration(4, "store_state: flags such as clusters_stale")
+def _v4(con: duckdb.DuckDBPyConnection) -> None:
+    # Batch writes set clusters_stale in their own transaction and reclustering clears it,
+    # so an ingest killed between the two still reclusters on its next run.
+    _run(con, "CREATE TABLE store_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")

@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 
 from flashpoint.errors import StoreError
-from flashpoint.store.rows import ROW_SCHEMAS, TABLE_ORDER, Rows, to_arrow
+from flashpoint.store.rows import ROW_SCHEMAS, TABLE_ORDER, Rows, dedupe, to_arrow
 
 
 def existing_article_ids(con: duckdb.DuckDBPyConnection, candidates: Iterable[str]) -> set[str]:
@@ -27,6 +27,7 @@ def existing_article_ids(con: duckdb.DuckDBPyConnection, candidates: Iterable[st
 
 def write_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
     """Commit the rows of one batch (analyses and failures) atomically."""
+    rows = dedupe(rows)
     stored = [r["id"] for r in rows.get("articles", [])]
     try:
         con.execute("BEGIN TRANSACTION")
@@ -36,6 +37,7 @@ def write_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
         if stored:
             # An article that now succeeded is no longer a failure (the retry path).
             con.execute("DELETE FROM ingest_errors WHERE list_contains(?, article_id)", [stored])
+            mark_clusters_stale(con)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         _rollback(con)
@@ -52,16 +54,28 @@ def load_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
             if not path.exists():
                 continue
             if table == "ingest_errors":
-                _record_errors(con, con.execute("SELECT * FROM read_parquet(?)",
-                                                [str(path)]).to_arrow_table().to_pylist())
+                cursor = con.execute("SELECT * FROM read_parquet(?)", [str(path)])
+                names = [d[0] for d in cursor.description]
+                _record_errors(con, [dict(zip(names, r)) for r in cursor.fetchall()])
                 continue
             con.execute(f"INSERT OR IGNORE INTO {table} BY NAME "  # table: our constant
                         "SELECT * FROM read_parquet(?)", [str(path)])
+        mark_clusters_stale(con)
         con.execute("COMMIT")
     except duckdb.Error as exc:
         _rollback(con)
         raise StoreError(f"{folder}: loading the partition failed, nothing of it was "
                          f"stored: {exc}") from exc
+
+
+def mark_clusters_stale(con: duckdb.DuckDBPyConnection, stale: bool = True) -> None:
+    con.execute("INSERT OR REPLACE INTO store_state VALUES ('clusters_stale', ?)",
+                ["1" if stale else "0"])
+
+
+def clusters_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("SELECT value FROM store_state WHERE key = 'clusters_stale'").fetchone()
+    return row is not None and row[0] == "1"
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, table_rows: list[dict]) -> None:
@@ -79,7 +93,7 @@ def _record_errors(con: duckdb.DuckDBPyConnection, errors: list[dict]) -> None:
             "INSERT INTO ingest_errors (key, article_id, origin, error_type, message, article) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
             "attempts = ingest_errors.attempts + 1, error_type = excluded.error_type, "
-            "message = excluded.message, last_seen = current_timestamp",
+            "message = excluded.message, last_seen = now()",
             [row[c] for c in ROW_SCHEMAS["ingest_errors"].names])
 
 

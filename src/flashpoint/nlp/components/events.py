@@ -1,6 +1,8 @@
 """Events stage: who did what to whom, coded in CAMEO and PLOVER, with modality and evidence.
 
-Contract: requires actors and places; assigns ``doc._.fp_events``.
+Contract: requires actors and places; assigns ``doc._.fp_events``. The coding itself lives in
+:mod:`flashpoint.events`; a sentence that fails is recorded in ``doc._.fp_errors`` (with the
+sentence and the rule) and the rest of the article is still coded.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from flashpoint.events import EventCoder
 from flashpoint.nlp.components.base import Component
 from flashpoint.nlp.extensions import records
 
@@ -28,9 +31,12 @@ class EventsComponent(Component):
 
     def __init__(self, *, max_dyads: int = 12) -> None:
         self.max_dyads = max_dyads
+        self.coder = EventCoder(max_dyads=max_dyads)  # patterns compiled once per process
 
     def find(self, doc: Doc):
-        return []
+        return self.coder.code_doc(doc)
 
     def set_annotations(self, doc: Doc, found) -> None:
-        records(doc, "fp_events").extend(found)
+        events, errors = found
+        records(doc, "fp_events").extend(events)
+        records(doc, "fp_errors").extend(errors)

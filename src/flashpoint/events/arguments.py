@@ -1,0 +1,165 @@
+"""Who did it and to whom: actor lookup over the dependency parse.
+
+Actors come from the actors stage (``doc._.fp_actor_mentions``); this module only finds which
+mention fills a role. When the actors stage has produced nothing at all (not installed, or a
+bare pipeline) it falls back to the model's named entities, as name-only references.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.nlp.extensions import records
+from flashpoint.schema import ActorRef
+
+_FALLBACK_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_MODIFIERS = ("compound", "amod", "poss", "nmod")
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+
+
+class ActorIndex:
+    """Token index -> ActorRef, built once per Doc from the actors stage's mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        actors = {a.id: a for a in records(doc, "fp_actors")}
+        self.refs: dict[int, ActorRef] = {}
+        for mention in records(doc, "fp_actor_mentions"):
+            actor = actors.get(mention.ref)
+            if actor is None:
+                continue
+            ref = ActorRef.of(actor, span=(mention.start_char, mention.end_char))
+            for i in range(mention.start, mention.end):
+                self.refs.setdefault(i, ref)
+        if not self.refs:
+            self._fallback(doc)
+
+    def _fallback(self, doc: Doc) -> None:
+        for ent in doc.ents:
+            if ent.label_ in _FALLBACK_ENTS:
+                ref = ActorRef(actor=None, name=ent.text, span=(ent.start_char, ent.end_char))
+                for i in range(ent.start, ent.end):
+                    self.refs[i] = ref
+
+    def at(self, token: Token) -> ActorRef | None:
+        return self.refs.get(token.i)
+
+    def phrase(self, head: Token, depth: int = 0) -> list[ActorRef]:
+        """The actors a noun phrase headed by ``head`` denotes, one per conjunct.
+
+        "the U.S. and Iran" gives two; "members of the Trump administration" looks inside
+        the "of" phrase; "countries, notably Israel, Saudi Arabia and the UAE" the apposition.
+        """
+        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+            head = head.head.head
+        found: list[ActorRef] = []
+        for conjunct in (head, *_conjuncts(head)):
+            ref = self._one(conjunct, depth)
+            if ref is not None:
+                found.append(ref)
+                found.extend(self._coordinated_modifiers(conjunct))
+            else:
+                for appos in (c for c in conjunct.children if c.dep_ == "appos"):
+                    found.extend(self.phrase(appos, depth + 1))
+        if not found and head.pos_ in ("NOUN", "PROPN") and depth == 0:
+            found = [_named(t) for t in (head, *_conjuncts(head)) if t.pos_ in ("NOUN", "PROPN")]
+        return _unique(found)
+
+    def _coordinated_modifiers(self, head: Token) -> list[ActorRef]:
+        """ "Saudi and UAE diplomats": the modifier's own conjuncts name further actors."""
+        out = []
+        for child in head.children:
+            if child.dep_ in _MODIFIERS and self.at(child) is not None:
+                out.extend(r for c in child.conjuncts if (r := self.at(c)) is not None)
+        return out
+
+    def _one(self, head: Token, depth: int) -> ActorRef | None:
+        ref = self.at(head)
+        if ref is not None:
+            return ref
+        for child in head.children:
+            if child.dep_ in _MODIFIERS:
+                ref = self.at(child) or (self._one(child, depth + 1) if depth < 2 else None)
+                if ref is not None:
+                    return ref
+        if depth < 2:
+            for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    ref = self._one(pobj, depth + 1)
+                    if ref is not None:
+                        return ref
+        return None
+
+
+def _named(head: Token) -> ActorRef:
+    """A name-only reference for a phrase no actor was resolved for ("protesters")."""
+    tokens = [t for t in head.subtree if t.i <= head.i and t.dep_ not in ("det", "punct")
+              and not t.is_space] or [head]
+    tokens = [t for t in tokens if t.i >= tokens[-1].i - 4]
+    start, end = tokens[0].idx, head.idx + len(head)
+    return ActorRef(actor=None, name=head.doc.text[start:end], span=(start, end))
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    # token.conjuncts walks the whole coordination, in order; the parser attaches
+    # "Israel, Saudi Arabia and the UAE" as a chain of conj arcs.
+    return [t for t in token.conjuncts if t.i != token.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+def _unique(refs: list[ActorRef]) -> list[ActorRef]:
+    seen, out = set(), []
+    for ref in refs:
+        key = ref.actor or ref.name
+        if key not in seen:
+            seen.add(key)
+            out.append(ref)
+    return out
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps) -> list[Token]:
+    """Objects of the prepositions ``preps`` attached to ``token`` ("clashed with Iran")."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", *PASSIVE_SUBJECTS) for c in verb.children)
+
+
+def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
+    """The token that is the verb's logical subject, inheriting through conj/xcomp/advcl.
+
+    "Trump ... pulled X out and threatened Y": "threatened" inherits "Trump";
+    "The U.S. responded by bombing sites, killing ...": "killing" inherits "U.S.".
+    """
+    if is_passive(verb):
+        agents = prep_objects(verb, ("by",))
+        if agents:
+            return agents[0]
+    else:
+        subjects = children(verb, *SUBJECTS)
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return subject
+    if depth > 4 or verb.head is verb:
+        return None
+    head = verb.head
+    if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head, depth=depth + 1)
+    if verb.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return clause_subject(head.head, depth=depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return clause_subject(head.head, depth=depth + 1)
+    if verb.dep_ == "relcl" and not children(verb, *SUBJECTS):
+        return None
+    return None

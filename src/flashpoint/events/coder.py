@@ -1,0 +1,164 @@
+"""Sentence matches -> Events: dyads, event coreference, modality, dates, places, casualties.
+
+:class:`EventCoder` is the library face of the events stage; the spaCy component
+(:mod:`flashpoint.nlp.components.events`) only calls :meth:`EventCoder.code_doc`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.events.arguments import ActorIndex
+from flashpoint.events.details import Places, count_of, event_date
+from flashpoint.events.matching import Match, SentenceMatcher
+from flashpoint.events.modality import modality
+from flashpoint.events.patterns import PatternSet, load_patterns
+from flashpoint.ontology import Ontology, load_ontology
+from flashpoint.schema import ActorRef, Event, StageError
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+KILL = frozenset({"kill", "murder", "massacre", "execute", "slay", "assassinate", "behead",
+                  "slaughter", "die"})
+INJURE = frozenset({"injure", "wound", "hurt", "maim"})
+MAX_SENTENCE_TOKENS = 400  # longer "sentences" are tables or run-ons: coded in windows
+
+
+@dataclass
+class _DocState:
+    """What coding one sentence needs from the rest of the article."""
+
+    doc: Doc
+    actors: ActorIndex
+    places: Places
+    history: list[Event] = field(default_factory=list)
+    seen: set[tuple] = field(default_factory=set)
+
+
+class EventCoder:
+    def __init__(self, *, max_dyads: int = 12, patterns: PatternSet | None = None,
+                 ontology: Ontology | None = None) -> None:
+        self.max_dyads = max_dyads
+        self.patterns = patterns or load_patterns()
+        self.ontology = ontology or load_ontology()
+
+    def code_doc(self, doc: Doc) -> tuple[list[Event], list[StageError]]:
+        """Every event in the Doc, and an error for each sentence that could not be coded."""
+        state = _DocState(doc, ActorIndex(doc), Places(doc))
+        matcher = SentenceMatcher(self.patterns, state.actors)
+        errors: list[StageError] = []
+        for sent in doc.sents:
+            rule = None
+            try:
+                for match in matcher.matches(sent):
+                    rule = match.rule
+                    state.history.extend(self._events(match, sent, state))
+            except Exception as exc:  # recorded on the article, the rest is still coded
+                errors.append(StageError(stage="events", message=f"{type(exc).__name__}: {exc}",
+                                         sentence=sent.text[:1000], rule=rule))
+        return state.history, errors
+
+    def _events(self, match: Match, sent: Span, state: _DocState) -> list[Event]:
+        coding = self.ontology.coding(match.code)
+        sources: list[ActorRef | None] = list(match.sources)
+        rule = match.rule
+        coreferent = False
+        if not sources:
+            inherited = self._coreferent_source(match, coding.plover, state)
+            if inherited is not None:
+                sources, rule, coreferent = [inherited], f"{rule}+coref", True
+        targets: list[ActorRef | None] = list(match.targets) or [None]
+        sources = sources or [None]
+        mood = modality(match.trigger)
+        date, basis = event_date(match.trigger, state.doc._.fp_article_date)
+        fatalities, injured = (_casualties(match.trigger) if coding.root in VIOLENT_ROOTS
+                               else (None, None))
+        location = state.places.locate(match.trigger)
+        trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
+        t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])
+        lemmas = [t.lemma_.lower() for t in sent]
+        contexts = self.ontology.contexts(match.code, lemmas)
+        events = []
+        for source, target in _dyads(sources, targets, self.max_dyads):
+            key = (coding.root, _key(source), _key(target))
+            if coreferent and match.kind == "noun" and key in state.seen:
+                continue  # a later mention of an event already coded ("the strike")
+            state.seen.add(key)
+            events.append(Event(
+                id=f"e{len(state.history) + len(events) + 1}", source=source, target=target,
+                cameo=coding.cameo, root=coding.root, plover=coding.plover, mode=coding.mode,
+                context=contexts, quad_class=coding.quad_class, goldstein=coding.goldstein,
+                intensity=coding.intensity, negated=mood.negated,
+                hypothetical=mood.hypothetical, modality_cue=mood.cue, date=date,
+                date_basis=basis, sentence=sent.text, span=(sent.start_char, sent.end_char),
+                trigger=state.doc.text[t_start:t_end], trigger_span=(t_start, t_end), rule=rule,
+                fatalities=fatalities, injured=injured, location=location))
+        return events
+
+    def _coreferent_source(self, match: Match, plover: str | None,
+                           state: _DocState) -> ActorRef | None:
+        """The source of the event an anaphoric mention refers back to.
+
+        "The strike, which also killed X": the subject is an event noun with no actor, or the
+        trigger is itself a definite event noun; either takes the source of the latest earlier
+        event of the same PLOVER type.
+        """
+        head = match.source_head
+        anaphor = head is not None and head.lemma_.lower() in self.patterns.nouns
+        definite = match.kind == "noun" and any(c.lower_ in ("the", "this", "that")
+                                                for c in match.trigger.children)
+        if not (anaphor or definite) or plover is None:
+            return None
+        earlier = [e for e in reversed(state.history) if e.plover == plover and e.source]
+        factual = [e for e in earlier if not (e.negated or e.hypothetical)]
+        return (factual or earlier)[0].source if earlier else None
+
+
+def _key(ref: ActorRef | None):
+    return None if ref is None else (ref.actor or ref.name)
+
+
+def _dyads(sources, targets, cap: int):
+    out = []
+    for source in sources:
+        for target in targets:
+            if source is None and target is None:
+                continue
+            if source is not None and target is not None and _key(source) == _key(target):
+                continue
+            out.append((source, target))
+            if len(out) >= cap:
+                return out
+    return out
+
+
+def _victims(verb: Token) -> list[Token]:
+    if verb.lemma_.lower() == "die":
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in verb.children) else ("dobj",)
+    return [c for c in verb.children if c.dep_ in deps]
+
+
+def _casualties(trigger: Token) -> tuple[int | None, int | None]:
+    """Counts of dead and injured from the kill/injure verbs around a violent trigger."""
+    verbs = [trigger, *(c for c in trigger.children if c.dep_ in ("relcl", "advcl", "conj", "acl"))]
+    node = trigger
+    for _ in range(3):  # "died ... after an attack": the attack is under the verb
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            verbs.append(node)
+            break
+    dead = injured = None
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma in KILL or lemma in INJURE:
+            counts = [count_of(v) for v in _victims(verb)]
+            total = sum(c for c in counts if c) or None
+            if lemma in KILL:
+                dead = dead or total
+            else:
+                injured = injured or total
+    return dead, injured

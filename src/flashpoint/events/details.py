@@ -1,0 +1,198 @@
+"""When, where and how many: event dates, locations and casualty counts from the parse.
+
+Dates resolve relative expressions ("just days ago", "on Thursday", "earlier this year",
+"in 2003") against the article date; a date whose precision is a year or a month is written
+as a reduced-precision ISO string ("2019", "2019-12"). Locations come from the clause, then
+the sentence, then the article's most mentioned place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from flashpoint.nlp.extensions import records
+from flashpoint.schema import Location, Place
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIERS = {"dozen": 12, "dozens": 24, "hundred": 100, "hundreds": 200, "thousand": 1000,
+               "thousands": 2000, "million": 1_000_000, "score": 20, "scores": 40}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_AGO = re.compile(r"\b(?:(\w+)\s+)?(day|week|month|year)s?\s+ago\b")
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def resolve_date(text: str, article: dt.date | None) -> str | None:
+    """An ISO (possibly reduced-precision) date for a time expression, or None.
+
+    >>> resolve_date("on Thursday", dt.date(2020, 1, 3))
+    '2020-01-02'
+    >>> resolve_date("just days ago", dt.date(2020, 1, 3))
+    '2019-12-31'
+    >>> resolve_date("since the 2003 invasion", None)
+    '2003'
+    """
+    low = text.lower()
+    year = _YEAR.search(low)
+    month = next((i for i, m in enumerate(MONTHS, 1) if re.search(rf"\b{m}\b", low)), None)
+    if year:
+        return f"{year.group(1)}-{month:02d}" if month else year.group(1)
+    if article is None:
+        return None
+    if month:
+        y = article.year - (1 if month > article.month else 0)
+        return f"{y}-{month:02d}"
+    return _relative(low, article)
+
+
+def _relative(low: str, article: dt.date) -> str | None:
+    if "yesterday" in low:
+        return (article - dt.timedelta(days=1)).isoformat()
+    if "today" in low or "tonight" in low or "this morning" in low:
+        return article.isoformat()
+    for index, day in enumerate(WEEKDAYS):
+        if day in low:
+            back = (article.weekday() - index) % 7 or 7
+            return (article - dt.timedelta(days=back)).isoformat()
+    ago = _AGO.search(low)
+    if ago:
+        count = NUMBER_WORDS.get(ago.group(1) or "", None)
+        if count is None and ago.group(1) and ago.group(1).isdigit():
+            count = int(ago.group(1))
+        unit = ago.group(2)
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * (count or 3)
+        when = article - dt.timedelta(days=days)
+        return when.isoformat() if unit in ("day", "week") else (
+            f"{when.year}-{when.month:02d}" if unit == "month" else str(when.year))
+    if "last week" in low:
+        return (article - dt.timedelta(days=7)).isoformat()
+    if "last month" in low:
+        when = article.replace(day=1) - dt.timedelta(days=1)
+        return f"{when.year}-{when.month:02d}"
+    if "last year" in low:
+        return str(article.year - 1)
+    if "this year" in low:
+        return str(article.year)
+    if "this month" in low:
+        return f"{article.year}-{article.month:02d}"
+    return None
+
+
+def event_date(trigger: Token, article_date: str | None) -> tuple[str | None, str]:
+    """(date, basis): a time expression attached to the trigger's clause, else the article's."""
+    article = _parse_date(article_date)
+    for ent in _clause_dates(trigger):
+        resolved = resolve_date(ent.text, article)
+        if resolved:
+            return resolved, "text"
+    return article_date, "article"
+
+
+def _clause_head(token: Token) -> Token:
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node and node.dep_ != "ROOT":
+        node = node.head
+    return node
+
+
+def _clause_dates(trigger: Token) -> list[Span]:
+    """DATE entities inside the trigger's own phrase first, then those of its clause."""
+    head = _clause_head(trigger)
+    own = (trigger.left_edge.i, trigger.right_edge.i)
+    inside, clause = [], []
+    for ent in trigger.sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        if own[0] <= ent.start <= own[1] and trigger.pos_ in ("NOUN", "PROPN"):
+            inside.append(ent)
+        elif _governed_by(ent.root, head):
+            clause.append(ent)
+    return inside + clause
+
+
+def _governed_by(token: Token, head: Token) -> bool:
+    node = token
+    for _ in range(6):
+        if node.i == head.i:
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.i != token.i:
+            return False  # a date of another clause
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def count_of(noun: Token) -> int | None:
+    """How many ``noun`` denotes: "some two dozen militiamen" 24, "an American contractor" 1."""
+    words = [t for t in noun.subtree if t.i < noun.i and (t.like_num or t.lower_ in MULTIPLIERS
+                                                         or t.lower_ in NUMBER_WORDS)]
+    total, current = 0, 0
+    for word in words:
+        low = word.lower_.replace(",", "")
+        if low in MULTIPLIERS:
+            current = max(current, 1) * MULTIPLIERS[low]
+        elif low.isdigit():
+            current += int(low)
+        elif low in NUMBER_WORDS and low not in ("a", "an"):
+            current += NUMBER_WORDS[low]
+    total = current
+    if total:
+        return total
+    if noun.tag_ in ("NN", "NNP") or any(c.lower_ in ("a", "an") for c in noun.children):
+        return 1 + len([c for c in noun.conjuncts if c.i > noun.i])
+    return None
+
+
+class Places:
+    """Place mentions indexed by token, and the article's main place, for one Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        places: dict[str, Place] = {p.id: p for p in records(doc, "fp_places")}
+        self.at: dict[int, Place] = {}
+        counts: Counter = Counter()
+        for mention in records(doc, "fp_place_mentions"):
+            place = places.get(mention.ref)
+            if place is None:
+                continue
+            counts[place.id] += 1
+            for i in range(mention.start, mention.end):
+                self.at.setdefault(i, place)
+        self.main = places[counts.most_common(1)[0][0]] if counts else None
+
+    def locate(self, trigger: Token) -> Location | None:
+        if not self.at and self.main is None:
+            return None
+        head = _clause_head(trigger)
+        for prep in (c for c in (*trigger.children, *head.children) if c.dep_ == "prep"):
+            if prep.lower_ in ("in", "at", "near", "outside", "inside", "across", "on"):
+                for token in prep.subtree:
+                    if token.i in self.at:
+                        return _location(self.at[token.i], "clause")
+        for token in trigger.sent:
+            if token.i in self.at:
+                return _location(self.at[token.i], "sentence")
+        return _location(self.main, "article") if self.main else None
+
+
+def _location(place: Place, basis: str) -> Location:
+    return Location(place=place.id, name=place.name, country=place.country, lat=place.lat,
+                    lon=place.lon, basis=basis)

@@ -1,0 +1,277 @@
+"""Matching one sentence's tokens against the lemma-indexed patterns, with their arguments.
+
+The output is a list of :class:`Match` records (a code, the trigger, the argument heads and
+actors); :mod:`flashpoint.events.coder` turns them into Events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from flashpoint.events.arguments import (PASSIVE_SUBJECTS, ActorIndex, children, clause_subject,
+                                         is_passive, prep_objects)
+from flashpoint.events.patterns import Frame, Pattern, PatternSet
+from flashpoint.schema import ActorRef
+
+_VERB_POS = ("VERB",)
+_NOUN_POS = ("NOUN", "PROPN")
+_PARTICLES = {"out", "down", "up", "back", "off", "in", "away", "over"}
+_COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr", "dobj", "ccomp")
+_NOUN_TARGET_PREPS = ("on", "against", "at")
+# Verbs whose object noun is an event the verb's subject carries out ("launched an attack").
+LIGHT_VERBS = frozenset({
+    "launch", "carry", "conduct", "stage", "mount", "order", "wage", "begin", "start", "step",
+    "intensify", "escalate", "make", "lead", "commit", "perpetrate", "execute", "hold", "sign",
+    "issue", "express", "declare", "call", "unleash", "undertake", "organize", "organise",
+    "plan", "threaten", "resume", "continue", "impose", "announce", "offer", "lodge", "file",
+    "open", "pay", "give",
+    "stag",  # the model lemmatizes "staging" as "stag"
+})
+# Verbs whose object noun is an event done TO their subject ("earned applause from X").
+RECEIVING_VERBS = frozenset({"earn", "receive", "win", "draw", "get", "face", "attract",
+                             "garner", "suffer", "come"})
+
+
+@dataclass
+class Match:
+    code: str
+    trigger: Token
+    kind: str  # verb | noun | frame
+    rule: str
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    source_head: Token | None = None  # the subject phrase, when it named no actor
+    extra: tuple[Token, ...] = ()  # particle etc., part of the trigger text
+
+
+def particle_of(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prt" or (child.dep_ in ("advmod", "prep") and child.lower_ in _PARTICLES
+                                   and not any(g.dep_ == "pobj" for g in child.children)):
+            return child
+    return None
+
+
+def direct_object(verb: Token) -> Token | None:
+    deps = PASSIVE_SUBJECTS if is_passive(verb) else ("dobj",)
+    found = children(verb, *deps)
+    return found[0] if found else None
+
+
+def attachments(verb: Token, obj: Token | None) -> list[Token]:
+    """Where a verb's prepositions may hang: the verb, its object, its particle, and the
+    objects of its own prepositions ("pulled X out of the deal with Iran")."""
+    heads = [verb]
+    if obj is not None:
+        heads.append(obj)
+    particle = particle_of(verb)
+    if particle is not None:
+        heads.append(particle)
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        heads.extend(c for c in prep.children if c.dep_ in ("pobj", "prep"))
+    return heads
+
+
+def _complement_lemmas(verb: Token, prep: str) -> set[str]:
+    if prep != "p":
+        heads = attachments(verb, direct_object(verb))
+        return {t.lemma_.lower() for h in heads for t in prep_objects(h, (prep,))}
+    found = set()
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS or child.dep_ in ("prep", "agent"):
+            for grand in (child, *child.children):
+                if grand.dep_ in ("pobj", "amod", "compound", *_COMPLEMENTS) or grand is child:
+                    found.add(grand.lemma_.lower())
+                    found.update(c.lemma_.lower() for c in grand.conjuncts)
+    return found
+
+
+def _reciprocal(obj: Token) -> bool:
+    words = {obj.lower_, *(c.lower_ for c in obj.children)}
+    return obj.lemma_.lower() in ("other", "another") and bool(words & {"each", "one"})
+
+
+class SentenceMatcher:
+    """Finds pattern matches in one sentence; ``actors`` resolves argument phrases."""
+
+    def __init__(self, patterns: PatternSet, actors: ActorIndex) -> None:
+        self.patterns = patterns
+        self.actors = actors
+
+    def matches(self, sent: Span) -> list[Match]:
+        consumed: set[int] = set()
+        found: list[Match] = []
+        for token in sent:
+            if token.pos_ in _VERB_POS and token.lemma_.lower() in self.patterns.frames:
+                match = self._frame(token, consumed)
+                if match is not None:
+                    found.append(match)
+        for token in sent:
+            if token.i in consumed or any(m.trigger.i == token.i for m in found):
+                continue
+            lemma = token.lemma_.lower()
+            if token.pos_ in _VERB_POS and lemma in self.patterns.verbs:
+                match = self._verb(token, self.patterns.verbs[lemma])
+            elif lemma in self.patterns.nouns and (
+                    token.pos_ in _NOUN_POS or token.lower_.endswith("ing")):
+                match = self._noun(token, self.patterns.nouns[lemma])
+            else:
+                continue
+            if match is not None:
+                found.append(match)
+        return found
+
+    # -- verbs -----------------------------------------------------------------------------
+    def _verb(self, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
+        particle = particle_of(verb)
+        obj = direct_object(verb)
+        for pattern in patterns:
+            if pattern.particle and (particle is None or particle.lower_ != pattern.particle):
+                continue
+            if pattern.objects and (obj is None or obj.lemma_.lower() not in pattern.objects):
+                continue
+            if pattern.prep and not (_complement_lemmas(verb, pattern.prep)
+                                     & pattern.prep_objects):
+                continue
+            match = Match(pattern.code, verb, "verb", pattern.rule,
+                          extra=(particle,) if pattern.particle and particle else ())
+            self._verb_source(match, verb, pattern)
+            match.targets = self._verb_targets(verb, obj, pattern, match.sources)
+            if pattern.need_target and not match.targets:
+                continue
+            return match
+        return None
+
+    def _verb_source(self, match: Match, verb: Token, pattern: Pattern) -> None:
+        if pattern.source_preps:
+            heads = prep_objects(verb, pattern.source_preps)
+            match.sources = [r for h in heads for r in self.actors.phrase(h)]
+            return
+        subject = clause_subject(verb)
+        if subject is None:
+            return
+        match.sources = self.actors.phrase(subject)
+        if not match.sources:
+            match.source_head = subject
+
+    def _verb_targets(self, verb: Token, obj: Token | None, pattern: Pattern,
+                      sources: list[ActorRef]) -> list[ActorRef]:
+        if pattern.no_target:
+            return []
+        if pattern.target_preps:
+            heads = [t for h in attachments(verb, obj)
+                     for t in prep_objects(h, pattern.target_preps)]
+            refs = [r for h in heads for r in self.actors.phrase(h)]
+            if refs or pattern.objects or pattern.prep:
+                return refs
+        if pattern.prep:
+            return []
+        if obj is not None and _reciprocal(obj):  # "downed each other's drones"
+            return list(sources)
+        heads = [obj] if obj is not None else []
+        heads += children(verb, "dative")
+        if verb.dep_ == "acl" and not heads:  # "sites held by the group": the noun
+            heads = [verb.head]
+        return [r for h in heads for r in self.actors.phrase(h)]
+
+    # -- nouns -----------------------------------------------------------------------------
+    def _noun(self, noun: Token, patterns: tuple[Pattern, ...]) -> Match | None:
+        mods = {c.lemma_.lower() for c in noun.children
+                if c.dep_ in ("compound", "amod", "nmod", "nummod")}
+        if noun.head.dep_ in ("compound",):
+            mods.add(noun.head.lemma_.lower())
+        for pattern in patterns:
+            if pattern.modifiers and not (mods & pattern.modifiers):
+                continue
+            match = Match(pattern.code, noun, "noun", pattern.rule)
+            self._noun_args(match, noun, pattern)
+            return match
+        return None
+
+    def _noun_args(self, match: Match, noun: Token, pattern: Pattern) -> None:
+        governor = noun.head
+        # A noun's prepositions often hang on its verb: "earned applause from X".
+        hangers = [noun, governor] if noun.dep_ == "dobj" else [noun]
+        source_heads = [t for h in hangers for t in prep_objects(h, pattern.source_preps or ("by",))]
+        source_heads += children(noun, "poss")
+        source_heads += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
+                         and self.actors.at(c) is not None]
+        match.sources = [r for h in source_heads for r in self.actors.phrase(h)]
+        target_heads = [t for h in hangers
+                        for t in prep_objects(h, pattern.target_preps or _NOUN_TARGET_PREPS)]
+        target_heads += children(noun, "dobj")  # a gerund's object: "bombing sites"
+        match.targets = [r for h in target_heads for r in self.actors.phrase(h)]
+        if noun.dep_ == "dobj" and governor.lemma_.lower() in RECEIVING_VERBS:
+            subject = clause_subject(governor)
+            if subject is not None and not match.targets:
+                match.targets = self.actors.phrase(subject)
+            return
+        if match.sources:
+            return
+        if (noun.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS) or (
+                noun.dep_ == "pobj" and governor.lower_ == "by" and noun.tag_ == "VBG"
+                or (noun.dep_ == "pobj" and governor.lower_ == "by" and noun.lower_.endswith("ing"))):
+            verb = governor if noun.dep_ == "dobj" else governor.head
+            subject = clause_subject(verb)
+            if subject is not None:
+                match.sources = self.actors.phrase(subject)
+
+    # -- frames ----------------------------------------------------------------------------
+    def _frame(self, verb: Token, consumed: set[int]) -> Match | None:
+        frames = self.patterns.frames[verb.lemma_.lower()]
+        attached = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+        for frame in frames:
+            if frame.particle and frame.particle not in attached:
+                continue
+            found = self._complement(verb, frame)
+            if found is None:
+                continue
+            code, used, name = found
+            consumed.update(t.i for t in used)
+            match = Match(code, verb, "frame", f"{frame.rule}:{frame.family}:{name}")
+            self._verb_source(match, verb, Pattern(code, "verb", frozenset()))
+            match.targets = self._frame_targets(verb, used)
+            return match
+        return None
+
+    def _complement(self, verb: Token, frame: Frame):
+        """(code, complement tokens, class name) for the first complement with a code."""
+        candidates: list[tuple[str, Token]] = []
+        for comp in children(verb, "xcomp", "ccomp"):
+            if comp.pos_ in ("VERB", "AUX"):
+                particle = particle_of(comp)
+                if particle is not None:
+                    candidates.append((f"{comp.lemma_.lower()} {particle.lower_}", comp))
+                candidates.append((comp.lemma_.lower(), comp))
+                candidates += [(t.lemma_.lower(), t) for t in children(comp, "dobj")]
+                candidates += [(t.lemma_.lower(), t) for t in prep_objects(comp, ("for", "to",
+                                                                                  "in"))]
+        objects = children(verb, "dobj") + prep_objects(verb, ("for", "with", "of", "to"))
+        for obj in objects:
+            candidates.append((obj.lemma_.lower(), obj))
+            candidates += [(c.lemma_.lower(), obj) for c in obj.children
+                           if c.dep_ in ("compound", "amod")]
+        for key, token in candidates:
+            codes = self.patterns.classes.get(key)
+            if codes and frame.family in codes:
+                return codes[frame.family], (token,), self.patterns.class_names[key]
+        return None
+
+    def _frame_targets(self, verb: Token, used: tuple[Token, ...]) -> list[ActorRef]:
+        skip = {t.i for t in used}
+        heads = [t for t in children(verb, "dobj", "dative") if t.i not in skip]
+        heads += [t for t in prep_objects(verb, ("on", "to", "against", "with", "from"))
+                  if t.i not in skip]
+        for comp in used:
+            heads += children(comp, "nsubj")
+        refs = [r for h in heads for r in self.actors.phrase(h)]
+        if refs:
+            return refs
+        for comp in used:
+            if comp.pos_ in ("VERB", "AUX"):
+                heads = children(comp, "dobj") + prep_objects(comp, ("on", "against", "with",
+                                                                     "to", "from"))
+                refs += [r for h in heads for r in self.actors.phrase(h)]
+        return refs

@@ -1,0 +1,108 @@
+"""Did it happen? Negation and hypothetical cues found on the trigger and the words governing it.
+
+Speculation is not fact: an event under "could", "threatens to", "the possibility that",
+"if", or in a question is flagged ``hypothetical``; one under "not", "never", "denied",
+"backed down from", "refrained from" is flagged ``negated``. Events are flagged, never dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nt", "dont",
+                      "didnt", "doesnt", "wont", "cant"})
+# Governing verbs (lemma, or "lemma particle") whose complement did not happen.
+NEGATING_GOVERNORS = frozenset({
+    "deny", "refrain", "avoid", "cancel", "call off", "abandon", "back down", "back away",
+    "fail", "prevent", "rule out", "hold off", "drop", "stop", "forgo", "reject", "refuse",
+    "decline", "halt", "postpone", "scrap", "shelve", "stave off", "avert", "thwart", "foil",
+    "deter",
+})
+MODALS = frozenset({"could", "may", "might", "would", "will", "shall", "should", "can", "must",
+                    "'ll", "'d", "ll", "wo", "ca"})
+# Governing words whose complement is only possible, wanted, planned, feared or asked about.
+HYPOTHETICAL_GOVERNORS = frozenset({
+    "threaten", "want", "wish", "plan", "intend", "consider", "seek", "hope", "expect",
+    "propose", "prepare", "fear", "predict", "ask", "wonder", "aim", "plot",
+    "urge", "need", "risk", "worry", "think", "believe", "suspect", "go", "decide",
+    "debate", "weigh", "contemplate", "mull", "envision", "vow", "pledge", "promise", "offer",
+    "demand", "imagine", "speculate", "forecast", "anticipate",
+    "possibility", "possible", "prospect", "risk", "threat", "fear", "danger", "likelihood",
+    "chance", "potential", "likely", "unlikely", "plan", "scenario", "option", "speculation",
+    "ready", "poised", "able", "willing", "prepared", "eager", "determined", "capable",
+    "would-be", "question", "whether",
+})
+CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
+# Reporting verbs are transparent: "X said Y attacked" asserts nothing less about the attack.
+REPORTING = frozenset({"say", "tell", "add", "note", "report", "state", "announce", "write",
+                       "explain", "confirm", "insist"})
+_CLIMB = {"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "csubj",
+          "csubjpass", "acl", "relcl", "attr", "appos", "oprd", "acomp",
+          "compound", "amod", "agent", "nmod", "npadvmod", "advmod", "dative"}
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    cue: str | None = None  # the word that flagged it, for the evidence
+
+
+def _own_cues(token: Token) -> tuple[str | None, str | None]:
+    """(negation cue, hypothetical cue) among the token's own dependents."""
+    neg = hyp = None
+    for child in token.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("det", "advmod", "aux")):
+            neg = neg or child.text
+        elif child.dep_ in ("aux", "auxpass") and low in MODALS:
+            hyp = hyp or child.text
+        elif child.dep_ == "mark" and low in CONDITIONAL_MARKERS:
+            hyp = hyp or child.text
+    return neg, hyp
+
+
+def _phrase_key(token: Token) -> str:
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{token.lemma_.lower()} {particle}" if particle else token.lemma_.lower()
+
+
+def _governor(node: Token) -> Token:
+    """The node's head; for a subjectless gerund the parser hung on the wrong verb ("said
+    killing X had never been considered"), the verb whose auxiliaries follow the gerund."""
+    if node.tag_ == "VBG" and node.dep_ in ("xcomp", "dobj") and not any(
+            c.dep_ in ("nsubj", "aux") for c in node.children):
+        after = node.right_edge.i + 1
+        if after < len(node.doc):
+            nxt = node.doc[after]
+            if nxt.dep_ in ("aux", "auxpass", "neg") and nxt.head.i > node.i:
+                return nxt.head
+    return node.head
+
+
+def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
+    """Walk from the trigger up through its governors, collecting cues."""
+    negated = hypothetical = False
+    cue = None
+    node, steps = trigger, 0
+    while True:
+        neg, hyp = _own_cues(node)
+        key = _phrase_key(node)
+        if node is not trigger:
+            if key in NEGATING_GOVERNORS or node.lemma_.lower() in NEGATING_GOVERNORS:
+                neg = neg or node.text
+            if node.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
+                hyp = hyp or node.text
+        negated = negated or neg is not None
+        hypothetical = hypothetical or hyp is not None
+        cue = cue or neg or hyp
+        if node.dep_ not in _CLIMB or node.head is node or steps >= max_steps:
+            break
+        if node.head.lemma_.lower() in REPORTING and node.dep_ in ("ccomp", "conj"):
+            break
+        node, steps = _governor(node), steps + 1
+    if trigger.sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
+        hypothetical, cue = True, cue or "?"
+    return Modality(negated, hypothetical, cue)

@@ -1,0 +1,115 @@
+"""``mount_dashboard(app)``: the dashboard's pages, static assets and its few data routes.
+
+Pages are static HTML shells (pages.py) whose ES modules fetch JSON from the REST API
+(``/events``, ``/network``, ...) and from the read-only ``/ui/data/*`` routes here, which
+cover what the API does not serve: a stored article with its text, corpus counts, events
+grouped by place, and quote sourcing. Nothing is loaded from outside the server, and a
+strict Content-Security-Policy makes the browser refuse inline scripts and any request to
+another origin, so article text that slipped through escaping still could not run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from flashpoint.analytics import sourcing_stats
+from flashpoint.errors import FlashpointError, NotFoundError, SettingError
+from flashpoint.store.connection import connect
+from flashpoint.store.queries import EventFilter
+from flashpoint.web import data
+from flashpoint.web.pages import PAGES, render_page
+
+STATIC = Path(__file__).parent / "static"
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+       "form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+
+
+def mount_dashboard(app: FastAPI, *, db: str | os.PathLike | None = None,
+                    prefix: str = "/ui") -> None:
+    """Add the dashboard to ``app``: ``/`` (overview), ``{prefix}/<page>``, ``{prefix}/static``
+    and ``{prefix}/data/*``.
+
+    ``db``: the DuckDB file; when None, ``app.state.db`` (or ``db_path``) is read at request
+    time, then ``$FLASHPOINT_DB`` and the default path.
+    """
+    def db_path() -> Any:
+        return db or getattr(app.state, "db", None) or getattr(app.state, "db_path", None)
+
+    app.mount(f"{prefix}/static", StaticFiles(directory=STATIC), name="dashboard-static")
+    router = APIRouter(include_in_schema=False)
+    _add_pages(router, prefix)
+    _add_data_routes(router, prefix, db_path)
+    app.include_router(router)
+
+
+def _add_pages(router: APIRouter, prefix: str) -> None:
+    def page_route(slug: str) -> Callable[[], HTMLResponse]:
+        def show() -> HTMLResponse:
+            return HTMLResponse(render_page(slug, prefix), headers=SECURITY_HEADERS)
+        show.__name__ = f"dashboard_{slug}"
+        return show
+
+    router.add_api_route("/", page_route("overview"), methods=["GET"],
+                         response_class=HTMLResponse)
+    for slug in PAGES:
+        router.add_api_route(f"{prefix}/{slug}", page_route(slug), methods=["GET"],
+                             response_class=HTMLResponse)
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"status": status, "message": message}, status_code=status)
+
+
+def _read(db_path: Callable[[], Any], fn: Callable, *args, **kwargs) -> Any:
+    """Run ``fn(con, ...)`` on a short-lived read-only connection; errors become JSON."""
+    try:
+        with connect(db_path(), read_only=True) as con:
+            return fn(con, *args, **kwargs)
+    except NotFoundError as exc:
+        return _error(404, str(exc))
+    except SettingError as exc:
+        return _error(400, str(exc))
+    except FlashpointError as exc:  # a missing or locked database: the service is not ready
+        return _error(503, str(exc))
+
+
+def _add_data_routes(router: APIRouter, prefix: str, db_path: Callable[[], Any]) -> None:
+    @router.get(f"{prefix}/data/summary")
+    def dashboard_summary() -> Any:
+        return _read(db_path, data.summary)
+
+    @router.get(f"{prefix}/data/article/{{article_id}}")
+    def dashboard_article(article_id: str) -> Any:
+        return _read(db_path, data.article_analysis, article_id)
+
+    @router.get(f"{prefix}/data/map")
+    def dashboard_map(request: Request, since: str | None = Query(None, max_length=10),
+                      until: str | None = Query(None, max_length=10),
+                      actor: str | None = Query(None, max_length=200),
+                      country: str | None = Query(None, max_length=3),
+                      code: str | None = Query(None, max_length=4),
+                      modality: str = Query("any", max_length=12)) -> Any:
+        try:
+            filters = EventFilter(since=since or None, until=until or None,
+                                  actor=actor or None, country=country or None,
+                                  code=code or None, modality=modality or "any")
+        except SettingError as exc:
+            return _error(400, str(exc))
+        return _read(db_path, data.map_points, filters)
+
+    @router.get(f"{prefix}/data/sources")
+    def dashboard_sources(since: str | None = Query(None, max_length=10),
+                          until: str | None = Query(None, max_length=10)) -> Any:
+        return _read(db_path, sourcing_stats, since=since or None, until=until or None,
+                     speakers=25)

@@ -1,0 +1,69 @@
+// Overview: corpus counts (/ui/data/summary), escalation alerts (GET /escalation), top
+// conflict dyads, latest events (GET /events) and latest articles.
+
+import {api, el, clear, showError, card, table, eventList, listOf, fmt, PREFIX, eventsLink} from "./common.js";
+import {escalationRows} from "./signals.js";
+
+const dyadHref = (a, b) => `${PREFIX}/dyad?a=${encodeURIComponent(a)}&b=${encodeURIComponent(b)}`;
+
+async function counts() {
+  const node = document.getElementById("counts");
+  try {
+    const s = await api(`${PREFIX}/data/summary`);
+    const c = s.counts || {};
+    const m = s.modality || {};
+    const q = s.events_by_quad || {};
+    clear(node,
+      card("articles", c.articles), card("events", c.events,
+        `${m.asserted ?? 0} asserted, ${m.negated ?? 0} negated, ${m.hypothetical ?? 0} hypothetical`),
+      card("conflict events", (q["3"] || 0) + (q["4"] || 0), `${q["4"] || 0} material`),
+      card("cooperation events", (q["1"] || 0) + (q["2"] || 0), `${q["2"] || 0} material`),
+      card("actors", c.actors), card("quotes", c.quotes), card("places", c.places),
+      card("period", s.first_date ? `${String(s.first_date).slice(0, 10)} → ${String(s.last_date).slice(0, 10)}` : "—"));
+    const dyads = s.top_conflict_dyads || [];
+    clear(document.getElementById("dyads"), dyads.length ? table([
+      {label: "Dyad", cell: (d) => el("a", {href: dyadHref(d.a, d.b)}, `${d.a} → ${d.b}`)},
+      {label: "Conflict", cell: (d) => String(d.conflict), cls: "num"},
+      {label: "Cooperation", cell: (d) => String(d.cooperation), cls: "num"},
+      {label: "Goldstein", cell: (d) => fmt(d.goldstein), cls: "num"},
+      {label: "Last", cell: (d) => String(d.last_date || "").slice(0, 10)},
+    ], dyads) : el("p", {class: "muted"}, "No conflict between actors recorded yet."));
+    const articles = s.latest_articles || [];
+    clear(document.getElementById("articles"), articles.length ? table([
+      {label: "Date", cell: (a) => String(a.date || "").slice(0, 10)},
+      {label: "Article", cell: (a) => el("a", {href: `${PREFIX}/article?id=${encodeURIComponent(a.id)}`}, a.title || a.name || a.id)},
+      {label: "Source", cell: (a) => a.source || ""},
+      {label: "Events", cell: (a) => String(a.n_events ?? ""), cls: "num"},
+    ], articles) : el("p", {class: "muted"}, "No articles yet: run flashpoint ingest, or try Analyse."));
+  } catch (err) { showError(node, err, "loading the corpus summary"); }
+}
+
+async function alerts() {
+  const node = document.getElementById("alerts");
+  try {
+    const rows = escalationRows(await api("/escalation"));
+    const hot = rows.filter((r) => r.alert);
+    const shown = (hot.length ? hot : rows).slice().sort((x, y) => (y.z ?? -1e9) - (x.z ?? -1e9)).slice(0, 8);
+    clear(node, hot.length ? null : el("p", {class: "muted"}, rows.length ? "No dyad above its baseline; the highest scores:" : "No escalation signal yet."),
+      shown.length ? table([
+        {label: "Dyad", cell: (r) => [r.alert ? el("span", {class: "badge alert"}, "alert") : null, " ",
+          el("a", {href: dyadHref(r.a, r.b)}, `${r.a} → ${r.b}`)]},
+        {label: "z", cell: (r) => fmt(r.z), cls: "num"},
+        {label: "Latest", cell: (r) => fmt(r.latest), cls: "num"},
+        {label: "Baseline", cell: (r) => fmt(r.baseline), cls: "num"},
+        {label: "Forecast", cell: (r) => r.forecast.mean === undefined ? "—" : `${fmt(r.forecast.mean)} (${fmt(r.forecast.lower)}–${fmt(r.forecast.upper)})`},
+      ], shown) : null);
+  } catch (err) { showError(node, err, "loading escalation signals"); }
+}
+
+async function latest() {
+  const node = document.getElementById("latest");
+  try {
+    const events = listOf(await api("/events", {limit: 10}), "events");
+    clear(node, eventList(events), el("p", {}, eventsLink({}, "All events →")));
+  } catch (err) { showError(node, err, "loading events"); }
+}
+
+counts();
+alerts();
+latest();
