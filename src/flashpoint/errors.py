@@ -83,3 +83,15 @@ class AuthError(FlashpointError):
     """A write request lacks a valid token."""
 
     http_status = 401
+
+
+class WritesDisabledError(FlashpointError):
+    """The server was started without a token, so write routes are off."""
+
+    http_status = 403
+
+
+class RequestTooLongError(FlashpointError):
+    """A request's path and query string exceed the configured cap."""
+
+    http_status = 414

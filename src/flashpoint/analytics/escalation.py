@@ -72,11 +72,15 @@ def signal(counts, *, window: int = 7, baseline: int = 28, alert_p: float = 0.01
     'alert'
     >>> signal([1] * 35)["level"]
     'normal'
+    >>> signal([2, 3])["level"]
+    'insufficient-data'
     """
     y = np.asarray(counts, dtype=float)
-    if len(y) < window + 1:
-        raise SettingError(f"series of {len(y)} days is too short for a {window}-day window "
-                           "and a baseline")
+    if len(y) < window + 1:  # no baseline day: nothing to compare against
+        return {"level": "insufficient-data", "window_events": int(y[-window:].sum()),
+                "baseline_events": 0, "window_days": window, "baseline_days": 0,
+                "baseline_rate": None, "window_rate": None, "expected": None, "z": None,
+                "ratio": None, "p_value": None, "p_value_lower": None}
     recent, base = y[-window:], y[-(window + baseline):-window]
     x_w, x_b, b = float(recent.sum()), float(base.sum()), len(base)
     mean_b = x_b / b
@@ -139,10 +143,24 @@ def scan(counts, settings: EscalationSettings = EscalationSettings()) -> list[st
         min_window_events=settings.min_window_events)["level"] for t in range(len(y))]
 
 
-def latest_date(con: duckdb.DuckDBPyConnection, scope: Scope) -> dt.date | None:
-    """The newest event date in scope: the default "as of" (the corpus may be historical)."""
+def date_range(con: duckdb.DuckDBPyConnection,
+               scope: Scope) -> tuple[dt.date | None, dt.date | None]:
+    """The oldest and newest event dates in scope. The newest is the default "as of" (the
+    corpus may be historical); history never reaches before the oldest, since days before
+    the corpus began are unobserved, not quiet."""
     where, params = scope.where()
-    return con.execute(f"SELECT max(e.date) FROM events e{where}", params).fetchone()[0]
+    return con.execute(f"SELECT min(e.date), max(e.date) FROM events e{where}",
+                       params).fetchone()
+
+
+def _history(con, scope: Scope, as_of: str | None,
+             settings: EscalationSettings) -> tuple[dt.date, dt.date] | None:
+    first, last = date_range(con, scope)
+    if last is None:
+        return None
+    end = parse_date("as_of", as_of) if as_of else last
+    start = max(end - dt.timedelta(days=settings.history - 1), first)
+    return min(start, end), end
 
 
 def dyad_escalation(con: duckdb.DuckDBPyConnection, a: str, b: str, *,
@@ -151,11 +169,10 @@ def dyad_escalation(con: duckdb.DuckDBPyConnection, a: str, b: str, *,
                     settings: EscalationSettings = EscalationSettings()) -> dict:
     """Signal, change point and forecast for one dyad, as of ``as_of`` (default: the
     newest event date in the store)."""
-    scope = Scope(modality=modality, level=level, until=as_of)
-    end = parse_date("as_of", as_of) if as_of else latest_date(con, scope)
-    if end is None:
+    span = _history(con, Scope(modality=modality, level=level, until=as_of), as_of, settings)
+    if span is None:
         raise SettingError("no dated events in the store to compute an escalation signal")
-    start = end - dt.timedelta(days=settings.history - 1)
+    start, end = span
     series = dyad_series(con, a, b, level=level, directed=directed, freq="day",
                          since=start.isoformat(), until=end.isoformat(), modality=modality)
     return escalation_from_series(series, end=end, settings=settings)
@@ -183,7 +200,7 @@ def escalation_from_series(series: dict, *, end: dt.date,
                         "cooperation": r["cooperation"]} for r in rows[-tail:]]}
 
 
-_SEVERITY = {"alert": 0, "watch": 1, "de-escalation": 2, "normal": 3}
+_SEVERITY = {"alert": 0, "watch": 1, "de-escalation": 2, "normal": 3, "insufficient-data": 4}
 
 
 def escalation_report(con: duckdb.DuckDBPyConnection, *, level: str = "country",
@@ -193,17 +210,17 @@ def escalation_report(con: duckdb.DuckDBPyConnection, *, level: str = "country",
     first: ``{"as_of", "settings", "dyads": [dyad_escalation results]}``."""
     if not 1 <= top <= 100:
         raise SettingError(f"top {top} must be between 1 and 100")
-    scope = Scope(modality=modality, level=level, until=as_of)
-    end = parse_date("as_of", as_of) if as_of else latest_date(con, scope)
-    if end is None:
-        return {"as_of": None, "dyads": []}
-    start = end - dt.timedelta(days=settings.history - 1)
+    span = _history(con, Scope(modality=modality, level=level, until=as_of), as_of, settings)
+    if span is None:
+        return {"as_of": None, "window": settings.window, "baseline": settings.baseline,
+                "dyads": []}
+    start, end = span
     pairs = top_dyads(con, level=level, since=start.isoformat(), until=end.isoformat(),
                       modality=modality, limit=top)
     results = [dyad_escalation(con, p["a"], p["b"], level=level, as_of=end.isoformat(),
                                modality=modality, settings=settings) for p in pairs]
     for result, pair in zip(results, pairs):
         result["a_name"], result["b_name"] = pair["a_name"], pair["b_name"]
-    results.sort(key=lambda r: (_SEVERITY[r["signal"]["level"]], -r["signal"]["z"]))
+    results.sort(key=lambda r: (_SEVERITY[r["signal"]["level"]], -(r["signal"]["z"] or 0)))
     return {"as_of": end.isoformat(), "window": settings.window,
             "baseline": settings.baseline, "dyads": results}

@@ -53,6 +53,8 @@ def dyad_series(con: duckdb.DuckDBPyConnection, a: str, b: str, *, level: str = 
     check_choice("freq", freq, FREQS)
     if not a or not b:
         raise SettingError(f"a dyad needs two sides, got a={a!r} b={b!r}")
+    if level == "country":
+        a, b = a.upper(), b.upper()
     scope = Scope(since=since, until=until, modality=modality, level=level)
     where, params = scope.where()
     dyad, dyad_params = dyad_condition(level, a, b, directed=directed)

@@ -61,7 +61,8 @@ class _Writer:
 
     def __init__(self, fmt: str, out: Path | None, *, several: bool) -> None:
         self.fmt, self.out, self.several = fmt, out, several
-        self.console = Console(soft_wrap=False)
+        # Piped output gets a wide table rather than Rich's 80-column default.
+        self.console = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
         self.used: set[str] = set()
 
     def write(self, analysis) -> None:

@@ -232,7 +232,7 @@ class _Reader:
                       f"(e.g. '2017-01-20..2021-01-20 GOV President'; END may be empty)")
         code, country = m["code"], None
         if len(code) == 6:  # "PRTGOV": a role held for another country; "---IGO": none
-            country, code = (None if code[:3] == "---" else self.country(code[:3])), code[3:]
+            country, code = ("---" if code[:3] == "---" else self.country(code[:3])), code[3:]
         start, end = self.date(m["start"]), self.date(m["end"])
         if start and end and end <= start:
             self.fail(f"bad role {text!r}: ends before it starts")

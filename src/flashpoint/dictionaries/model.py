@@ -22,7 +22,7 @@ class Role:
     end: str | None
     sector: str
     title: str
-    country: str | None = None  # overrides the person's country (an IGO post, exile)
+    country: str | None = None  # overrides the person's country; "---": none (an IGO post)
 
     def holds(self, date: str) -> bool:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)

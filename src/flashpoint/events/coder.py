@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.events.arguments import ActorIndex
 from flashpoint.events.details import Places, count_of, event_date
 from flashpoint.events.matching import Match, SentenceMatcher
-from flashpoint.events.modality import modality
+from flashpoint.events.modality import Modality, modality
 from flashpoint.events.patterns import PatternSet, load_patterns
 from flashpoint.ontology import Ontology, load_ontology
 from flashpoint.schema import ActorRef, Event, StageError
@@ -22,7 +22,10 @@ VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KILL = frozenset({"kill", "murder", "massacre", "execute", "slay", "assassinate", "behead",
                   "slaughter", "die"})
 INJURE = frozenset({"injure", "wound", "hurt", "maim"})
-MAX_SENTENCE_TOKENS = 400  # longer "sentences" are tables or run-ons: coded in windows
+# Cues by which a source announces its own action, as opposed to speculation about it.
+ANNOUNCING = frozenset({"will", "would", "'ll", "wo", "ll", "shall", "willing", "ready",
+                        "prepared", "plan", "plans", "planned", "planning", "intend",
+                        "intends", "decided", "poised", "set", "determined", "going"})
 
 
 @dataclass
@@ -60,9 +63,10 @@ class EventCoder:
         return state.history, errors
 
     def _events(self, match: Match, sent: Span, state: _DocState) -> list[Event]:
-        coding = self.ontology.coding(match.code)
+        mood = modality(match.trigger)
+        code, mood, rule = self._announced(match, mood)
+        coding = self.ontology.coding(code)
         sources: list[ActorRef | None] = list(match.sources)
-        rule = match.rule
         coreferent = False
         if not sources:
             inherited = self._coreferent_source(match, coding.plover, state)
@@ -70,7 +74,6 @@ class EventCoder:
                 sources, rule, coreferent = [inherited], f"{rule}+coref", True
         targets: list[ActorRef | None] = list(match.targets) or [None]
         sources = sources or [None]
-        mood = modality(match.trigger)
         date, basis = event_date(match.trigger, state.doc._.fp_article_date)
         fatalities, injured = (_casualties(match.trigger) if coding.root in VIOLENT_ROOTS
                                else (None, None))
@@ -96,6 +99,19 @@ class EventCoder:
                 fatalities=fatalities, injured=injured, location=location))
         return events
 
+    def _announced(self, match: Match, mood: Modality) -> tuple[str, Modality, str]:
+        """An action its own source announces ("X will release", "X is ready to send",
+        "X would boycott ... if") is coded as the intent, threat or refusal it reports, and
+        that statement is a fact; speculation ("could", "may") keeps its flag."""
+        announced = mood.hypothetical and mood.cue is not None and match.sources and (
+            mood.cue.lower() in ANNOUNCING or _conditional(match.trigger))
+        if not announced or match.kind == "frame":
+            return match.code, mood, match.rule
+        code = self.patterns.announce(match.code, negated=mood.negated)
+        if code is None:
+            return match.code, mood, match.rule
+        return code, Modality(False, False, mood.cue), f"{match.rule}+announced"
+
     def _coreferent_source(self, match: Match, plover: str | None,
                            state: _DocState) -> ActorRef | None:
         """The source of the event an anaphoric mention refers back to.
@@ -113,6 +129,12 @@ class EventCoder:
         earlier = [e for e in reversed(state.history) if e.plover == plover and e.source]
         factual = [e for e in earlier if not (e.negated or e.hypothetical)]
         return (factual or earlier)[0].source if earlier else None
+
+
+def _conditional(trigger: Token) -> bool:
+    """ "X may halt mediation if ...": a condition attached to the action makes it a threat."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
+                                         for g in c.children) for c in trigger.children)
 
 
 def _key(ref: ActorRef | None):

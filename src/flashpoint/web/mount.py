@@ -2,8 +2,8 @@
 
 Pages are static HTML shells (pages.py) whose ES modules fetch JSON from the REST API
 (``/events``, ``/network``, ...) and from the read-only ``/ui/data/*`` routes here, which
-cover what the API does not serve: a stored article with its text, corpus counts, events
-grouped by place, and quote sourcing. Nothing is loaded from outside the server, and a
+cover what the API does not serve: a stored article with its text, corpus counts, and
+events grouped by place. Nothing is loaded from outside the server, and a
 strict Content-Security-Policy makes the browser refuse inline scripts and any request to
 another origin, so article text that slipped through escaping still could not run.
 """
@@ -19,7 +19,6 @@ from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from flashpoint.analytics import sourcing_stats
 from flashpoint.errors import FlashpointError, NotFoundError, SettingError
 from flashpoint.store.connection import connect
 from flashpoint.store.queries import EventFilter
@@ -40,16 +39,23 @@ def mount_dashboard(app: FastAPI, *, db: str | os.PathLike | None = None,
     """Add the dashboard to ``app``: ``/`` (overview), ``{prefix}/<page>``, ``{prefix}/static``
     and ``{prefix}/data/*``.
 
-    ``db``: the DuckDB file; when None, ``app.state.db`` (or ``db_path``) is read at request
-    time, then ``$FLASHPOINT_DB`` and the default path.
+    Reads go through ``app.state.db.read()`` when the API set one (its gate keeps reads and
+    ``POST /articles`` apart); otherwise a read-only connection to ``db`` (default:
+    ``app.state.db_path``, then ``$FLASHPOINT_DB``, then ./flashpoint.duckdb).
     """
-    def db_path() -> Any:
-        return db or getattr(app.state, "db", None) or getattr(app.state, "db_path", None)
+    def reader() -> Any:
+        # The API's Database shares a readers-writer gate with POST /articles (one process
+        # cannot hold the file read-only and read-write at once); use it when present.
+        shared = getattr(app.state, "db", None)
+        if hasattr(shared, "read"):
+            return shared.read()
+        path = db or shared or getattr(app.state, "db_path", None)
+        return connect(path, read_only=True)
 
     app.mount(f"{prefix}/static", StaticFiles(directory=STATIC), name="dashboard-static")
     router = APIRouter(include_in_schema=False)
     _add_pages(router, prefix)
-    _add_data_routes(router, prefix, db_path)
+    _add_data_routes(router, prefix, reader)
     app.include_router(router)
 
 
@@ -71,10 +77,10 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"status": status, "message": message}, status_code=status)
 
 
-def _read(db_path: Callable[[], Any], fn: Callable, *args, **kwargs) -> Any:
+def _read(reader: Callable[[], Any], fn: Callable, *args, **kwargs) -> Any:
     """Run ``fn(con, ...)`` on a short-lived read-only connection; errors become JSON."""
     try:
-        with connect(db_path(), read_only=True) as con:
+        with reader() as con:
             return fn(con, *args, **kwargs)
     except NotFoundError as exc:
         return _error(404, str(exc))
@@ -84,14 +90,14 @@ def _read(db_path: Callable[[], Any], fn: Callable, *args, **kwargs) -> Any:
         return _error(503, str(exc))
 
 
-def _add_data_routes(router: APIRouter, prefix: str, db_path: Callable[[], Any]) -> None:
+def _add_data_routes(router: APIRouter, prefix: str, reader: Callable[[], Any]) -> None:
     @router.get(f"{prefix}/data/summary")
     def dashboard_summary() -> Any:
-        return _read(db_path, data.summary)
+        return _read(reader, data.summary)
 
     @router.get(f"{prefix}/data/article/{{article_id}}")
     def dashboard_article(article_id: str) -> Any:
-        return _read(db_path, data.article_analysis, article_id)
+        return _read(reader, data.article_analysis, article_id)
 
     @router.get(f"{prefix}/data/map")
     def dashboard_map(request: Request, since: str | None = Query(None, max_length=10),
@@ -106,10 +112,4 @@ def _add_data_routes(router: APIRouter, prefix: str, db_path: Callable[[], Any])
                                   code=code or None, modality=modality or "any")
         except SettingError as exc:
             return _error(400, str(exc))
-        return _read(db_path, data.map_points, filters)
-
-    @router.get(f"{prefix}/data/sources")
-    def dashboard_sources(since: str | None = Query(None, max_length=10),
-                          until: str | None = Query(None, max_length=10)) -> Any:
-        return _read(db_path, sourcing_stats, since=since or None, until=until or None,
-                     speakers=25)
+        return _read(reader, data.map_points, filters)

@@ -131,7 +131,9 @@ PAGES: dict[str, Page] = {
                     "list its events.", f"""
 <form id="filters" class="filters" aria-label="Network filters">
   {DATES}
-  <label for="f-min">Minimum events per edge</label><input id="f-min" name="min" type="number" min="1" value="1">
+  <label for="f-level">Nodes</label>
+  <select id="f-level" name="level"><option value="country">countries</option><option value="actor">actors</option></select>
+  <label for="f-min">Minimum events per edge</label><input id="f-min" name="min_events" type="number" min="1" max="100000" value="1">
   <button type="submit">Apply</button>
 </form>
 <p id="status" role="status" aria-live="polite"></p>

@@ -41,17 +41,22 @@ async function counts() {
 async function alerts() {
   const node = document.getElementById("alerts");
   try {
-    const rows = escalationRows(await api("/escalation"));
+    const data = await api("/escalation");
+    const rows = escalationRows(data);
     const hot = rows.filter((r) => r.alert);
-    const shown = (hot.length ? hot : rows).slice().sort((x, y) => (y.z ?? -1e9) - (x.z ?? -1e9)).slice(0, 8);
-    clear(node, hot.length ? null : el("p", {class: "muted"}, rows.length ? "No dyad above its baseline; the highest scores:" : "No escalation signal yet."),
+    const shown = (hot.length ? hot : rows).slice(0, 8);
+    clear(node,
+      el("p", {class: "muted"}, rows.length
+        ? `${hot.length} dyad(s) above their own baseline${data.as_of ? ` as of ${data.as_of}` : ""}` +
+          `${data.window ? ` (last ${data.window} days against the ${data.baseline} before)` : ""}.`
+        : "No escalation signal yet: it needs dated conflict events."),
       shown.length ? table([
-        {label: "Dyad", cell: (r) => [r.alert ? el("span", {class: "badge alert"}, "alert") : null, " ",
-          el("a", {href: dyadHref(r.a, r.b)}, `${r.a} → ${r.b}`)]},
+        {label: "Dyad", cell: (r) => el("a", {href: dyadHref(r.a, r.b)}, `${r.aName} – ${r.bName}`)},
+        {label: "Signal", cell: (r) => el("span", {class: `badge level-${r.level}`}, r.level || "—")},
+        {label: "Conflict (window)", cell: (r) => `${fmt(r.latest)} vs ${fmt(r.expected)} expected`},
         {label: "z", cell: (r) => fmt(r.z), cls: "num"},
-        {label: "Latest", cell: (r) => fmt(r.latest), cls: "num"},
-        {label: "Baseline", cell: (r) => fmt(r.baseline), cls: "num"},
-        {label: "Forecast", cell: (r) => r.forecast.mean === undefined ? "—" : `${fmt(r.forecast.mean)} (${fmt(r.forecast.lower)}–${fmt(r.forecast.upper)})`},
+        {label: "Forecast", cell: (r) => r.forecast.mean === undefined ? "—"
+          : `${fmt(r.forecast.mean)} (${fmt(r.forecast.lower)}–${fmt(r.forecast.upper)})`},
       ], shown) : null);
   } catch (err) { showError(node, err, "loading escalation signals"); }
 }

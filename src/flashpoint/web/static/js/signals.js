@@ -1,6 +1,6 @@
-// Reading GET /escalation and GET /dyads/{a}/{b}/series whatever names the API gives its
-// fields: the analytics library may say z or zscore, a/b or source/target, so each value
-// is looked up under the few names it plausibly has. One place to adjust if the API changes.
+// Reading GET /escalation and GET /dyads/{a}/{b}/series. The shapes are those of
+// flashpoint.analytics (escalation_report, dyad_series); a few alternative names are
+// accepted so a renamed field degrades to "—" instead of breaking the page.
 
 import {listOf} from "./common.js";
 
@@ -12,57 +12,42 @@ export function pick(obj, ...names) {
   return undefined;
 }
 
-function side(x) {
-  if (x && typeof x === "object") return pick(x, "name", "label", "code", "id") ?? "";
-  return x ?? "";
-}
-
-export function dyadOf(row) {
-  const d = pick(row, "dyad");
-  if (Array.isArray(d)) return [side(d[0]), side(d[1])];
-  if (typeof d === "string" && d.includes("|")) return d.split("|");
-  if (typeof d === "string" && d.includes("-")) return d.split("-");
-  return [side(pick(row, "a", "source", "actor_a", "from", "u")), side(pick(row, "b", "target", "actor_b", "to", "v"))];
-}
-
-export function forecastOf(row) {
-  const f = pick(row, "forecast", "prediction") || row;
+// One escalation_report dyad -> {a, b, aName, bName, level, alert, z, latest, expected,
+// pValue, forecast: {mean, lower, upper, days}, changePoint, series}.
+export function escalationRow(row) {
+  const sig = pick(row, "signal") || row;
+  const fc = pick(row, "forecast") || {};
+  const total = pick(fc, "total") || fc;
+  const level = pick(sig, "level") ?? null;
+  const z = pick(sig, "z", "zscore", "z_score");
   return {
-    mean: pick(f, "mean", "expected", "forecast_mean", "yhat", "point"),
-    lower: pick(f, "lower", "lo", "low", "forecast_lower", "yhat_lower", "ci_low"),
-    upper: pick(f, "upper", "hi", "high", "forecast_upper", "yhat_upper", "ci_high"),
-    horizon: pick(f, "horizon", "periods", "days", "steps"),
+    a: pick(row, "a", "source") ?? "", b: pick(row, "b", "target") ?? "",
+    aName: pick(row, "a_name", "source_name", "a") ?? "", bName: pick(row, "b_name", "target_name", "b") ?? "",
+    level, alert: level === "alert" || level === "watch", z: z === undefined ? null : Number(z),
+    latest: pick(sig, "window_events", "latest"), expected: pick(sig, "expected", "baseline"),
+    windowDays: pick(sig, "window_days"), pValue: pick(sig, "p_value"),
+    forecast: {mean: pick(total, "mean"), lower: pick(total, "lower"), upper: pick(total, "upper"),
+      days: listOf(fc, "days"), interval: pick(fc, "interval"), model: pick(fc, "model")},
+    changePoint: pick(row, "change_point"), series: listOf(row, "series"), asOf: pick(row, "as_of"),
   };
 }
 
 export function escalationRows(data) {
-  return listOf(data, "alerts", "dyads", "signals", "escalation").map((row) => {
-    const [a, b] = dyadOf(row);
-    const z = pick(row, "z", "zscore", "z_score", "score");
-    const alert = pick(row, "alert", "escalating", "is_alert", "flag");
-    return {a, b, z: z === undefined ? null : Number(z),
-      alert: alert === undefined ? (z !== undefined && Number(z) >= 2) : Boolean(alert),
-      latest: pick(row, "latest", "current", "window_count", "recent", "last"),
-      baseline: pick(row, "baseline", "baseline_mean", "mean", "expected_baseline"),
-      forecast: forecastOf(row), raw: row};
-  });
+  return listOf(data, "dyads", "alerts", "signals").map(escalationRow);
 }
 
-// One series point: {period, conflict, cooperation, goldstein}.
+// One series period -> {period, conflict, cooperation, goldstein, intensity, events}.
 export function seriesRows(data) {
-  const rows = listOf(data, "series", "points", "periods", "buckets");
-  return rows.map((r) => {
-    const q = (n) => Number(pick(r, `quad${n}`, `q${n}`, `quad_${n}`, `quad_class_${n}`) ?? 0);
-    let conflict = pick(r, "conflict", "n_conflict", "conflict_events");
-    let cooperation = pick(r, "cooperation", "n_cooperation", "cooperation_events", "coop");
-    const quads = pick(r, "quad_counts", "by_quad", "quads");
-    if (conflict === undefined && quads) conflict = Number(quads["3"] ?? quads[3] ?? 0) + Number(quads["4"] ?? quads[4] ?? 0);
-    if (cooperation === undefined && quads) cooperation = Number(quads["1"] ?? quads[1] ?? 0) + Number(quads["2"] ?? quads[2] ?? 0);
-    if (conflict === undefined) conflict = q(3) + q(4);
-    if (cooperation === undefined) cooperation = q(1) + q(2);
-    return {period: String(pick(r, "period", "date", "day", "week", "start", "bucket", "t") ?? "").slice(0, 10),
+  return listOf(data, "periods", "series", "points").map((r) => {
+    const n = (k) => Number(r[k] ?? 0);
+    const conflict = pick(r, "conflict") ?? n("verbal_conflict") + n("material_conflict");
+    const cooperation = pick(r, "cooperation") ?? n("verbal_cooperation") + n("material_cooperation");
+    return {period: String(pick(r, "period", "date") ?? "").slice(0, 10),
       conflict: Number(conflict) || 0, cooperation: Number(cooperation) || 0,
-      goldstein: pick(r, "goldstein_sum", "goldstein", "goldstein_mean"),
-      intensity: pick(r, "intensity", "plover_intensity", "intensity_mean"), raw: r};
+      events: Number(pick(r, "events") ?? conflict + cooperation),
+      materialConflict: n("material_conflict"),
+      goldstein: pick(r, "goldstein_sum"), intensity: pick(r, "intensity_mean"), raw: r};
   }).filter((r) => r.period);
 }
+
+export const LEVEL_NAMES = {alert: "alert", watch: "watch", "de-escalation": "de-escalation", normal: "normal"};

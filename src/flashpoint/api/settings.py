@@ -1,0 +1,36 @@
+"""The API's settings: one keyword-only table, each with its help text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flashpoint.errors import SettingError
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApiSettings:
+    max_body_bytes: int = 2_000_000
+    max_query_bytes: int = 4096
+    max_page: int = 1000
+    max_articles: int = 100
+    db_wait: float = 10.0
+    docs: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("max_body_bytes", "max_query_bytes", "max_page", "max_articles"):
+            if getattr(self, name) < 1:
+                raise SettingError(f"API setting {name!r} must be >= 1, got "
+                                   f"{getattr(self, name)!r}")
+        if self.db_wait < 0:
+            raise SettingError(f"API setting 'db_wait' must be >= 0, got {self.db_wait!r}")
+
+
+API_SETTINGS_HELP = {
+    "max_body_bytes": "Largest request body accepted (POST /analyze, POST /articles); "
+                      "larger is refused with 413.",
+    "max_query_bytes": "Longest path plus query string accepted; longer is refused with 414.",
+    "max_page": "Largest `limit` of one page of /events, /actors, /quotes.",
+    "max_articles": "Most articles in one POST /articles request.",
+    "db_wait": "Seconds a request waits for the database while an ingest commits a batch.",
+    "docs": "Serve the OpenAPI docs page at /docs (from local assets).",
+}
