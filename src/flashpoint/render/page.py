@@ -118,6 +118,10 @@ def _tables(analysis: Analysis) -> str:
         _table("Events", ["id", "source", "event", "target", "modality", "date", "where",
                           "evidence"], events),
         _table("Quotes", ["id", "speaker", "source", "kind", "text"], quotes),
+        _table("Sources", ["speaker", "quotes", "anonymous", "country", "sector"],
+               [[escape(str(r["speaker"])), str(r["quotes"]), "yes" if r.get("anonymous") else "no",
+                 escape(r.get("country") or "-"), escape(r.get("sector") or "-")]
+                for r in analysis.sourcing.get("speakers", [])]),
         _table("Places", ["id", "name", "kind", "country", "lat", "lon"],
                [[escape(p.id), escape(p.name), escape(p.kind), escape(p.country or "-"),
                  "-" if p.lat is None else f"{p.lat:.3f}", "-" if p.lon is None else f"{p.lon:.3f}"]

@@ -15,7 +15,7 @@ def render_table(analysis: Analysis, console: Console) -> None:
     """Print the analysis as tables."""
     console.print(_header(analysis))
     console.print(Group(_actors(analysis), _events(analysis), _quotes(analysis),
-                        _places(analysis)))
+                        _sourcing(analysis), _places(analysis)))
     if analysis.errors:
         for error in analysis.errors:
             console.print(f"[red]stage error[/red] {error.stage}: {error.message}")
@@ -72,6 +72,20 @@ def _quotes(analysis: Analysis) -> Table:
         text = q.text if len(q.text) <= 160 else q.text[:157] + "..."
         t.add_row(q.id, who, "yes" if sp and sp.anonymous else "no",
                   "direct" if q.direct else "reported", text)
+    return t
+
+
+def _sourcing(analysis: Analysis) -> Table:
+    s = analysis.sourcing
+    share = s.get("anonymous_share")
+    t = Table(title=f"Sources: {s.get('named', 0)} named and {s.get('anonymous', 0)} anonymous "
+                    f"quotes ({'-' if share is None else f'{share:.0%}'} anonymous)",
+              title_justify="left")
+    for col in ("speaker", "quotes", "anonymous", "country", "sector"):
+        t.add_column(col)
+    for row in s.get("speakers", []):
+        t.add_row(str(row["speaker"]), str(row["quotes"]), "yes" if row.get("anonymous") else "no",
+                  row.get("country") or "-", row.get("sector") or "-")
     return t
 
 

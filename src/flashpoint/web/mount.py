@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi import APIRouter, FastAPI, Query
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -100,7 +100,7 @@ def _add_data_routes(router: APIRouter, prefix: str, reader: Callable[[], Any]) 
         return _read(reader, data.article_analysis, article_id)
 
     @router.get(f"{prefix}/data/map")
-    def dashboard_map(request: Request, since: str | None = Query(None, max_length=10),
+    def dashboard_map(since: str | None = Query(None, max_length=10),
                       until: str | None = Query(None, max_length=10),
                       actor: str | None = Query(None, max_length=200),
                       country: str | None = Query(None, max_length=3),

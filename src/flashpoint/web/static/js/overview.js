@@ -1,5 +1,5 @@
-// Overview: corpus counts (/ui/data/summary), escalation alerts (GET /escalation), top
-// conflict dyads, latest events (GET /events) and latest articles.
+// Overview: corpus counts and latest articles (/ui/data/summary), top conflict dyads
+// (GET /dyads), escalation alerts (GET /escalation) and the latest events (GET /events).
 
 import {api, el, clear, showError, card, table, eventList, listOf, fmt, PREFIX, eventsLink} from "./common.js";
 import {escalationRows} from "./signals.js";
@@ -20,14 +20,6 @@ async function counts() {
       card("cooperation events", (q["1"] || 0) + (q["2"] || 0), `${q["2"] || 0} material`),
       card("actors", c.actors), card("quotes", c.quotes), card("places", c.places),
       card("period", s.first_date ? `${String(s.first_date).slice(0, 10)} → ${String(s.last_date).slice(0, 10)}` : "—"));
-    const dyads = s.top_conflict_dyads || [];
-    clear(document.getElementById("dyads"), dyads.length ? table([
-      {label: "Dyad", cell: (d) => el("a", {href: dyadHref(d.a, d.b)}, `${d.a} → ${d.b}`)},
-      {label: "Conflict", cell: (d) => String(d.conflict), cls: "num"},
-      {label: "Cooperation", cell: (d) => String(d.cooperation), cls: "num"},
-      {label: "Goldstein", cell: (d) => fmt(d.goldstein), cls: "num"},
-      {label: "Last", cell: (d) => String(d.last_date || "").slice(0, 10)},
-    ], dyads) : el("p", {class: "muted"}, "No conflict between actors recorded yet."));
     const articles = s.latest_articles || [];
     clear(document.getElementById("articles"), articles.length ? table([
       {label: "Date", cell: (a) => String(a.date || "").slice(0, 10)},
@@ -36,6 +28,20 @@ async function counts() {
       {label: "Events", cell: (a) => String(a.n_events ?? ""), cls: "num"},
     ], articles) : el("p", {class: "muted"}, "No articles yet: run flashpoint ingest, or try Analyse."));
   } catch (err) { showError(node, err, "loading the corpus summary"); }
+}
+
+async function dyads() {
+  const node = document.getElementById("dyads");
+  try {
+    const rows = listOf(await api("/dyads", {order: "conflict", limit: 10}), "dyads").filter((d) => d.conflict > 0);
+    clear(node, rows.length ? table([
+      {label: "Dyad", cell: (d) => el("a", {href: dyadHref(d.a, d.b)}, `${d.a_name || d.a} – ${d.b_name || d.b}`)},
+      {label: "Conflict", cell: (d) => String(d.conflict), cls: "num"},
+      {label: "Cooperation", cell: (d) => String(d.cooperation), cls: "num"},
+      {label: "Goldstein", cell: (d) => fmt(d.goldstein_sum), cls: "num"},
+      {label: "Last", cell: (d) => String(d.last_date || "").slice(0, 10)},
+    ], rows) : el("p", {class: "muted"}, "No conflict between countries recorded yet."));
+  } catch (err) { showError(node, err, "loading dyads"); }
 }
 
 async function alerts() {
@@ -70,5 +76,6 @@ async function latest() {
 }
 
 counts();
+dyads();
 alerts();
 latest();

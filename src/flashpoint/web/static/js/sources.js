@@ -1,4 +1,4 @@
-// Sources page: quote sourcing from /ui/data/sources (flashpoint.analytics.sourcing_stats):
+// Sources page: quote sourcing from GET /sourcing (flashpoint.analytics.sourcing_stats):
 // totals, named vs anonymous per speaker country as stacked bars, the most quoted speakers;
 // and the latest quotes from GET /quotes.
 
@@ -33,7 +33,7 @@ function countryBars(rows) {
 async function stats() {
   const totals = document.getElementById("totals");
   try {
-    const s = await api(`${PREFIX}/data/sources`);
+    const s = await api("/sourcing", {speakers: 25});
     clear(totals, card("quotes", s.quotes), card("named sources", s.named), card("anonymous sources", s.anonymous,
       `${pct(s.anonymous_share)} of attributed quotes`), card("unattributed", s.unattributed),
     card("direct", s.direct, `${s.reported ?? 0} reported speech`));
