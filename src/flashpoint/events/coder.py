@@ -103,7 +103,8 @@ class EventCoder:
         """An action its own source announces ("X will release", "X is ready to send",
         "X would boycott ... if") is coded as the intent, threat or refusal it reports, and
         that statement is a fact; speculation ("could", "may") keeps its flag."""
-        announced = mood.hypothetical and mood.cue is not None and match.sources and (
+        has_subject = bool(match.sources) or match.source_head is not None
+        announced = mood.hypothetical and mood.cue is not None and has_subject and (
             mood.cue.lower() in ANNOUNCING or _conditional(match.trigger))
         if not announced or match.kind == "frame":
             return match.code, mood, match.rule

@@ -305,7 +305,8 @@ class SentenceMatcher:
             codes = self.patterns.classes.get(key)
             if codes and frame.family in codes:
                 return codes[frame.family], (token,), self.patterns.class_names[key]
-        verbs = [t for _, t in candidates if t.pos_ in ("VERB", "AUX") and t.head is verb]
+        verbs = [t for _, t in candidates if t.pos_ in ("VERB", "AUX") and t.head is verb
+                 and (t.dep_ == "xcomp" or frame.family == "demand")]
         if verbs and frame.family != "threaten":  # "demanded that they refuse to ..."
             return frame.default, (verbs[0],), "other"
         return None

@@ -1,0 +1,144 @@
+"""Code a noun phrase from its words: country from modifiers, sector from the agent noun.
+
+"one U.S. official" -> (USA, GOV); "a former Iraqi diplomat" -> (IRQ, ELI); "the Iran-backed
+militia" -> (None, REB): a patron ("Iran-backed", "U.S.-funded") is not the actor's country.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Span, Token
+
+from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
+                                       Lexicon)
+from flashpoint.dictionaries import FORMER_OFFICE_SECTORS, AgentEntry, person_role
+
+# A country joined to these words by a hyphen names a patron, not the actor's nationality.
+PATRON = frozenset({"back", "backed", "support", "supported", "fund", "funded", "sponsor",
+                    "sponsored", "ally", "allied", "align", "aligned", "link", "linked", "arm",
+                    "armed", "train", "trained", "inspire", "inspired", "affiliate",
+                    "affiliated"})
+_COUNTRY_KINDS = (COUNTRY, ADJECTIVE, DEMONYM, CAPITAL)
+
+
+class Agent(NamedTuple):
+    entry: AgentEntry
+    start: int  # token span of the agent words in the Doc
+    end: int
+    plural: bool
+
+
+def find_agent(span: Span, lexicon: Lexicon) -> Agent | None:
+    """The agent noun of ``span``: the one at its root, else the rightmost in it."""
+    found: list[Agent] = []
+    for match_id, start, end in lexicon.agents_multi(span):
+        word = span.doc.vocab.strings[match_id].split("|", 1)[1]
+        entry = lexicon.dicts.agents[word]
+        s, e = span.start + start, span.start + end
+        found.append(Agent(entry, s, e, span.doc[s:e].text.lower() != entry.word))
+    for tok in span:
+        entry = lexicon.agent(tok.text) or (lexicon.agent(tok.lemma_)
+                                            if tok.pos_ in ("NOUN", "PROPN") else None)
+        if entry is not None and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            found.append(Agent(entry, tok.i, tok.i + 1, tok.text.lower() != entry.word
+                               or tok.tag_ in ("NNS", "NNPS")))
+    if not found:
+        return None
+    root = span.root.i
+    at_root = [a for a in found if a.start <= root < a.end]
+    pool = at_root or found
+    return max(pool, key=lambda a: (a.end, a.end - a.start))
+
+
+def countries_in(span: Span, lexicon: Lexicon, *, skip: range = range(0)) -> list[str]:
+    """Countries named by the modifiers in ``span`` (in order, without patrons or repeats)."""
+    out: list[str] = []
+    doc = span.doc
+    for match_id, start, end in lexicon.names(span):
+        kind, ref = doc.vocab.strings[match_id].split("|", 1)
+        s, e = span.start + start, span.start + end
+        if s in skip or _is_patron(doc, e):
+            continue
+        code = _country_of_match(kind, ref, lexicon, doc._.get("fp_article_date"))
+        if code and code not in out:
+            out.append(code)
+    for tok in span:  # "U.S.-Iran" is one token: look inside hyphenated words
+        if "-" in tok.text and tok.i not in skip and not _is_patron(doc, tok.i + 1):
+            for part in tok.text.split("-"):
+                code = lexicon.country_of_text.get(part)
+                if code and code not in out and part != tok.text:
+                    out.append(code)
+    return out
+
+
+def _country_of_match(kind: str, ref: str, lexicon: Lexicon, date: str | None) -> str | None:
+    if kind in _COUNTRY_KINDS:
+        return ref
+    if kind == SEAT:
+        return ref.split("|", 1)[0]
+    if kind == ORG:
+        return lexicon.dicts.organizations[ref].country
+    if kind == PERSON:
+        return person_role(lexicon.dicts.people[ref], date).country
+    return None
+
+
+def _is_patron(doc, end: int) -> bool:
+    """Is the name ending at token ``end`` followed by "-backed" (or a PATRON word)?"""
+    if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc):
+        nxt = doc[end + 1]
+        return nxt.lower_ in PATRON or nxt.lemma_.lower() in PATRON
+    if end - 1 >= 0:  # the parser may attach "Iran" under "backed" without a hyphen token
+        head = doc[end - 1].head
+        return head.i == end + 1 and head.lower_ in PATRON
+    return False
+
+
+def is_former(span: Span, agent: Agent | None) -> bool:
+    words = {t.lower_ for t in span if agent is None or t.i < agent.start}
+    return ("former" in words or "ex" in words) and not words & {"current", "serving",
+                                                                  "sitting"}
+
+
+def np_extent(head: Token) -> Span:
+    """The noun phrase of ``head`` without what follows it (relative clauses, PPs)."""
+    left = head
+    for child in head.lefts:
+        if child.dep_ in ("det", "predet", "nummod", "amod", "compound", "nmod", "poss",
+                          "quantmod", "npadvmod", "advmod", "cc", "conj", "punct"):
+            left = min(left, child.left_edge, key=lambda t: t.i)
+    start = left.i
+    while start < head.i and head.doc[start].dep_ in ("punct", "cc"):
+        start += 1
+    end = head.i + 1
+    for child in head.rights:  # "secretary of state", "minister of defence"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj and pobj[0].i == child.i + 1 and pobj[0].lower_ in ("state", "defense",
+                                                                        "defence", "war"):
+                end = pobj[0].i + 1
+    return head.doc[start:end]
+
+
+def describe_with(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """(country, sector) of a noun phrase, from its agent noun and modifiers."""
+    agent = find_agent(span, lexicon)
+    skip = range(agent.start, agent.end) if agent else range(0)
+    countries = countries_in(span, lexicon, skip=skip) or _of_country(span, lexicon)
+    sector = agent.entry.sector if agent else None
+    if sector in FORMER_OFFICE_SECTORS and is_former(span, agent):
+        sector = "ELI"
+    return (countries[0] if countries else None), sector
+
+
+def _of_country(span: Span, lexicon: Lexicon) -> list[str]:
+    """"the president of Iraq", "officials from Iran": the country in a following PP."""
+    for child in span.root.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj:
+                found = countries_in(pobj[0].doc[pobj[0].left_edge.i:pobj[0].i + 1], lexicon)
+                if found:
+                    return found
+    return []

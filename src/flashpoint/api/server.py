@@ -1,0 +1,61 @@
+"""Running the app: ``serve(...)`` behind ``flashpoint serve`` (uvicorn on loopback)."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+
+from flashpoint.errors import SettingError
+
+TOKEN_ENV = "FLASHPOINT_TOKEN"
+
+
+def is_loopback(host: str) -> bool:
+    """
+    >>> is_loopback("127.0.0.1"), is_loopback("localhost"), is_loopback("0.0.0.0")
+    (True, True, False)
+    """
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def token_from_env(environ=os.environ) -> str | None:
+    token = environ.get(TOKEN_ENV)
+    if token is not None and not token.strip():
+        raise SettingError(f"{TOKEN_ENV} is set but empty: give it a secret value or unset it")
+    return token
+
+
+def check_start(*, host: str, token: str | None, insecure_local: bool) -> str:
+    """Refuse unsafe combinations; returns a one-line description of the write mode."""
+    if insecure_local and not is_loopback(host):
+        raise SettingError(f"--insecure-local serves writes without a token and is allowed "
+                           f"only on a loopback address (127.0.0.1, ::1, localhost), not "
+                           f"{host!r}")
+    if token is not None:
+        return f"write routes need the token from ${TOKEN_ENV}"
+    if insecure_local:
+        return "write routes are open to anyone on this machine (--insecure-local)"
+    return f"read-only: write routes are off (set ${TOKEN_ENV} to enable them)"
+
+
+def serve(*, db: str | None, host: str = "127.0.0.1", port: int = 8000,
+          insecure_local: bool = False, log_level: str = "info") -> None:
+    """Build the app for ``db`` and run it with uvicorn until interrupted."""
+    import uvicorn
+
+    from flashpoint.api.app import create_app
+
+    token = token_from_env()
+    mode = check_start(host=host, token=token, insecure_local=insecure_local)
+    app = create_app(db_path=db, token=token, insecure_local=insecure_local)
+    app.state.db.ensure()  # create or migrate now, so read-only requests find the schema
+    print(f"flashpoint: serving {app.state.db_path} on http://{host}:{port}/ ({mode})",
+          file=sys.stderr, flush=True)
+    uvicorn.run(app, host=host, port=port, log_level=log_level, server_header=False,
+                proxy_headers=False)
