@@ -13,7 +13,7 @@ BASE = dict(root="19", cameo="190", quad_class=4, negated=False, hypothetical=Fa
 
 
 def ev(id, article, day, sentence, **changes):
-    row = dict(BASE, id=id, article_id=article, date=dt.date(2020, 1, day),
+    row = dict(BASE, id=id, article_id=article, date=dt.date(2020, 1, day), date_precision="day",
                article_date=dt.date(2020, 1, day), sentence=sentence)
     row.update(changes)
     return row
@@ -97,3 +97,8 @@ def test_precision_recall_on_the_shared_corpus(dated_corpus_jsonl, pairs, tmp_pa
               f"P={score.precision:.2f} R={score.recall:.2f}; "
               f"{summary.read} articles in {summary.seconds:.1f} s = {summary.rate:.2f} art/s; "
               f"events={sum(summary.events_by_root.values())} clusters={summary.clusters}")
+
+
+def test_vague_dates_do_not_cluster():
+    rows = [dict(e, date_precision="month") for e in EVENTS[:2]]
+    assert groups(cluster_events(rows)) == [["e1"], ["e2"]]

@@ -1,6 +1,8 @@
 """A real LocalCluster of two worker processes writes Parquet; the store ends identical."""
 
 import importlib.util
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -26,10 +28,13 @@ def test_local_cluster_of_two_workers(tmp_path):
     for i, text in enumerate(TEXTS):
         (folder / f"{i}.txt").write_text(text)
     inline, dask = tmp_path / "inline.duckdb", tmp_path / "dask.duckdb"
-    ingest([str(folder)], IngestOptions(db=inline, default_date="2022-01-01", batch_size=2))
     summary = ingest([str(folder)], IngestOptions(db=dask, default_date="2022-01-01",
                                                   batch_size=2, dask="local", dask_workers=2))
     assert summary.stored == len(TEXTS)
+    # The reference runs in a fresh process right after, like the workers: both load the
+    # pipeline code and data as they are now (this process imported them long before).
+    subprocess.run([sys.executable, "-m", "flashpoint.cli.main", "ingest", str(folder), "--db",
+                    str(inline), "--date", "2022-01-01", "--quiet"], check=True, timeout=300)
     assert _ingest_tests.content(dask) == _ingest_tests.content(inline)
     assert not staging_dir(dask).exists()  # partitions are removed once loaded
     rerun = ingest([str(folder)], IngestOptions(db=dask, dask="local"))

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from spacy.tokens import Span, Token
 
 from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
-                                       Lexicon)
+                                       SHORT, Lexicon)
 from flashpoint.dictionaries import FORMER_OFFICE_SECTORS, AgentEntry, person_role
 
 # A country joined to these words by a hyphen names a patron, not the actor's nationality.
@@ -35,7 +35,7 @@ def find_agent(span: Span, lexicon: Lexicon) -> Agent | None:
     for match_id, start, end in lexicon.agents_multi(span):
         word = span.doc.vocab.strings[match_id].split("|", 1)[1]
         entry = lexicon.dicts.agents[word]
-        s, e = span.start + start, span.start + end
+        s, e = start, end  # matchers return Doc offsets even when run on a Span
         found.append(Agent(entry, s, e, span.doc[s:e].text.lower() != entry.word))
     for tok in span:
         entry = lexicon.agent(tok.text) or (lexicon.agent(tok.lemma_)
@@ -47,18 +47,23 @@ def find_agent(span: Span, lexicon: Lexicon) -> Agent | None:
         return None
     root = span.root.i
     at_root = [a for a in found if a.start <= root < a.end]
-    pool = at_root or found
-    return max(pool, key=lambda a: (a.end, a.end - a.start))
+    # else a modifier left of the root ("militia commander"), never a PP object to its right
+    pool = at_root or [a for a in found if a.end <= root]
+    return max(pool, key=lambda a: (a.end, a.end - a.start)) if pool else None
 
 
-def countries_in(span: Span, lexicon: Lexicon, *, skip: range = range(0)) -> list[str]:
-    """Countries named by the modifiers in ``span`` (in order, without patrons or repeats)."""
+def countries_in(span: Span, lexicon: Lexicon, *, skip: range = range(0),
+                 adjectives_only: bool = False) -> list[str]:
+    """Countries named by the modifiers in ``span`` (in order, without patrons or repeats).
+
+    ``adjectives_only``: a bare name is a topic, not a nationality ("Iran observers").
+    """
     out: list[str] = []
     doc = span.doc
     for match_id, start, end in lexicon.names(span):
         kind, ref = doc.vocab.strings[match_id].split("|", 1)
-        s, e = span.start + start, span.start + end
-        if s in skip or _is_patron(doc, e):
+        s, e = start, end  # matchers return Doc offsets even when run on a Span
+        if s in skip or _is_patron(doc, e) or (adjectives_only and kind != ADJECTIVE):
             continue
         code = _country_of_match(kind, ref, lexicon, doc._.get("fp_article_date"))
         if code and code not in out:
@@ -81,6 +86,8 @@ def _country_of_match(kind: str, ref: str, lexicon: Lexicon, date: str | None) -
         return lexicon.dicts.organizations[ref].country
     if kind == PERSON:
         return person_role(lexicon.dicts.people[ref], date).country
+    if kind == SHORT and len(lexicon.shorts.get(ref, ())) == 1:  # "the Trump administration"
+        return person_role(lexicon.dicts.people[lexicon.shorts[ref][0]], date).country
     return None
 
 
@@ -89,10 +96,13 @@ def _is_patron(doc, end: int) -> bool:
     if end < len(doc) and doc[end].text == "-" and end + 1 < len(doc):
         nxt = doc[end + 1]
         return nxt.lower_ in PATRON or nxt.lemma_.lower() in PATRON
-    if end - 1 >= 0:  # the parser may attach "Iran" under "backed" without a hyphen token
-        head = doc[end - 1].head
-        return head.i == end + 1 and head.lower_ in PATRON
-    return False
+    last = doc[end - 1]  # "Iran backed militias": the name modifies the patron verb
+    return last.dep_ == "npadvmod" and last.head.lemma_.lower() in PATRON
+
+
+def topical(agent: Agent | None) -> bool:
+    """Experts and observers carry their subject as a modifier: "Iran observers"."""
+    return agent is not None and agent.entry.sector in ("EDU", "MED")
 
 
 def is_former(span: Span, agent: Agent | None) -> bool:
@@ -125,14 +135,27 @@ def describe_with(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None]
     """(country, sector) of a noun phrase, from its agent noun and modifiers."""
     agent = find_agent(span, lexicon)
     skip = range(agent.start, agent.end) if agent else range(0)
-    countries = countries_in(span, lexicon, skip=skip) or _of_country(span, lexicon)
+    countries = countries_in(span, lexicon, skip=skip,
+                             adjectives_only=topical(agent)) or of_country(span, lexicon)
     sector = agent.entry.sector if agent else None
     if sector in FORMER_OFFICE_SECTORS and is_former(span, agent):
         sector = "ELI"
+    elif agent and not countries and igo_modified(span, lexicon, skip):
+        sector = "IGO"  # "a U.N. envoy", "an EU official"
     return (countries[0] if countries else None), sector
 
 
-def _of_country(span: Span, lexicon: Lexicon) -> list[str]:
+def igo_modified(span: Span, lexicon: Lexicon, skip: range = range(0)) -> bool:
+    """Is the phrase modified by an intergovernmental organisation ("U.N. envoy")?"""
+    for match_id, start, _ in lexicon.names(span):
+        kind, ref = span.doc.vocab.strings[match_id].split("|", 1)
+        if kind == ORG and start not in skip and \
+                lexicon.dicts.organizations[ref].sector == "IGO":
+            return True
+    return False
+
+
+def of_country(span: Span, lexicon: Lexicon) -> list[str]:
     """"the president of Iraq", "officials from Iran": the country in a following PP."""
     for child in span.root.rights:
         if child.dep_ == "prep" and child.lower_ in ("of", "from"):

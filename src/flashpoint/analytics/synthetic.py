@@ -200,3 +200,37 @@ def ingarch_series(*, days: int, omega: float, alpha: float, beta: float,
         lam = omega + alpha * prev + beta * lam
         prev = out[t] = rng.poisson(lam)
     return out
+
+
+def demo_analyses() -> list[Analysis]:
+    """Four small articles whose aggregates can be checked by hand (the tests' store).
+
+    USA-IRN (undirected, asserted): 3 conflict events, 2 on 2020-01-03 and 1 on 2020-01-08;
+    one hypothetical threat and one negated attack are excluded by default. USA cooperates
+    with IRQ, SAU and GBR; ISR-IRN is one conflict event. Quotes: 2 anonymous, 2 named,
+    1 unattributed.
+    """
+    return [
+        make_analysis("a1", "2020-01-01", [
+            EventSpec(source="USA", target="IRQ", cameo="042"),
+            EventSpec(source="IRQ", target="USA", cameo="061")]),
+        make_analysis("a2", "2020-01-03", [
+            EventSpec(source="USA", target="IRN:Qassem Soleimani:MIL", cameo="186"),
+            EventSpec(source="IRN", target="USA", cameo="111"),
+            EventSpec(source="IRN", target="USA", cameo="138", hypothetical=True),
+            EventSpec(source="USA", target="IRN", cameo="190", negated=True)], [
+            QuoteSpec(speaker="one U.S. official", anonymous=True, country="USA",
+                      sector="GOV"),
+            QuoteSpec(speaker="Javad Zarif", country="IRN", sector="GOV"),
+            QuoteSpec(speaker=None)]),
+        make_analysis("a3", "2020-01-08", [
+            EventSpec(source="IRN:Islamic Revolutionary Guard Corps:MIL", target="USA",
+                      cameo="190"),
+            EventSpec(source="ISR", target="IRN", cameo="173")], [
+            QuoteSpec(speaker="an Iraqi official", anonymous=True, country="IRQ",
+                      sector="GOV"),
+            QuoteSpec(speaker="Javad Zarif", country="IRN", sector="GOV", direct=False)]),
+        make_analysis("a4", "2020-01-08", [
+            EventSpec(source="SAU", target="USA", cameo="050"),
+            EventSpec(source="GBR", target="USA", cameo="040")]),
+    ]

@@ -55,7 +55,8 @@ DEDUP_HELP = {
     "min_similarity": "Least Jaccard overlap of evidence content words across articles.",
 }
 
-_COLUMNS = ("id", "article_id", "date", "article_date", "root", "cameo", "quad_class",
+_COLUMNS = ("id", "article_id", "date", "date_precision", "article_date", "root", "cameo",
+            "quad_class",
             "negated", "hypothetical", "source_actor_id", "source_name", "source_country",
             "source_sector", "target_actor_id", "target_name", "target_country",
             "target_sector", "location_name", "location_country", "location_lat",
@@ -83,10 +84,20 @@ def _side_ok(e: dict, f: dict, side: str) -> bool:
     if ac and bc:
         sa, sb = e[f"{side}_sector"], f[f"{side}_sector"]
         return ac == bc and (sa == sb or sa is None or sb is None)
-    an, bn = e[f"{side}_name"], f[f"{side}_name"]
-    if an is None and bn is None:
-        return True
-    return an is not None and bn is not None and an.casefold() == bn.casefold()
+    an, bn = _name_key(e[f"{side}_name"]), _name_key(f[f"{side}_name"])
+    return an == bn
+
+
+def _name_key(name: str | None) -> str | None:
+    """Uncoded actors are matched by name: case, a leading "the" and a plural -s ignored.
+
+    >>> _name_key("The Houthis") == _name_key("Houthi")
+    True
+    """
+    if name is None:
+        return None
+    key = re.sub(r"^the\s+", "", name.casefold().strip())
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
 def _km(lat1, lon1, lat2, lon2) -> float:
@@ -121,7 +132,7 @@ def same_happening(e: dict, f: dict, settings: DedupSettings) -> bool:
 
 def _block_key(e: dict) -> tuple:
     def side(s):
-        return e[f"{s}_country"] or (e[f"{s}_name"] or "").casefold() or None
+        return e[f"{s}_country"] or _name_key(e[f"{s}_name"])
     return (e["root"], e["negated"], e["hypothetical"], side("source"), side("target"))
 
 
@@ -138,6 +149,8 @@ def cluster_events(events: list[dict], settings: DedupSettings | None = None) ->
 
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     for e in events:
+        if e["date"] is not None and e["date_precision"] != "day":
+            continue  # "in March 2018": background, too vague to match reports by date
         day = e["date"] or e["article_date"]
         if day is None:
             continue  # undatable: stays its own cluster

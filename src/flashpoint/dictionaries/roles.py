@@ -44,7 +44,9 @@ def person_role(person: PersonEntry, date: str | None) -> PersonCode:
             return PersonCode(person.country, person.sector, f"former {last.title}")
         code = _code(person, last)
         sector = "ELI" if last.sector in FORMER_OFFICE_SECTORS else last.sector
-        return PersonCode(code.country, sector, f"former {last.title}")
+        # a former UN envoy is an elite of his own country again
+        country = code.country if last.country != "---" else person.country
+        return PersonCode(country, sector, f"former {last.title}")
     if person.sector or not person.roles:
         return PersonCode(person.country, person.sector, None)
     return _code(person, min(person.roles, key=lambda r: r.start or ""))

@@ -22,8 +22,10 @@ PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 class ActorIndex:
     """Token index -> ActorRef, built once per Doc from the actors stage's mentions."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, *, event_nouns: frozenset[str] = frozenset()) -> None:
         actors = {a.id: a for a in records(doc, "fp_actors")}
+        self.event_nouns = event_nouns  # "the strike" names an event, never an actor
+        self.named: set[tuple[int, int] | None] = set()  # spans of name-only fallbacks
         self.refs: dict[int, ActorRef] = {}
         for mention in records(doc, "fp_actor_mentions"):
             actor = actors.get(mention.ref)
@@ -41,6 +43,10 @@ class ActorIndex:
                 ref = ActorRef(actor=None, name=ent.text, span=(ent.start_char, ent.end_char))
                 for i in range(ent.start, ent.end):
                     self.refs[i] = ref
+
+    def is_actor(self, ref: ActorRef) -> bool:
+        """False for a name-only fallback ("its own economy"), true for a resolved actor."""
+        return ref.span not in self.named
 
     def at(self, token: Token) -> ActorRef | None:
         return self.refs.get(token.i)
@@ -62,8 +68,10 @@ class ActorIndex:
             else:
                 for appos in (c for c in conjunct.children if c.dep_ == "appos"):
                     found.extend(self.phrase(appos, depth + 1))
-        if not found and head.pos_ in ("NOUN", "PROPN") and depth == 0:
+        if not found and head.pos_ in ("NOUN", "PROPN") and depth == 0 \
+                and head.lemma_.lower() not in self.event_nouns:
             found = [_named(t) for t in (head, *_conjuncts(head)) if t.pos_ in ("NOUN", "PROPN")]
+            self.named.update(r.span for r in found)
         return _unique(found)
 
     def _coordinated_modifiers(self, head: Token) -> list[ActorRef]:

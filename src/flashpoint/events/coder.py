@@ -48,7 +48,8 @@ class EventCoder:
 
     def code_doc(self, doc: Doc) -> tuple[list[Event], list[StageError]]:
         """Every event in the Doc, and an error for each sentence that could not be coded."""
-        state = _DocState(doc, ActorIndex(doc), Places(doc))
+        actors = ActorIndex(doc, event_nouns=frozenset(self.patterns.nouns))
+        state = _DocState(doc, actors, Places(doc))
         matcher = SentenceMatcher(self.patterns, state.actors)
         errors: list[StageError] = []
         for sent in doc.sents:
@@ -68,6 +69,10 @@ class EventCoder:
         coding = self.ontology.coding(code)
         sources: list[ActorRef | None] = list(match.sources)
         coreferent = False
+        anaphor = match.source_head is not None and \
+            match.source_head.lemma_.lower() in self.patterns.nouns
+        if anaphor and not any(map(state.actors.is_actor, match.targets)):
+            return []  # "the attack wounded several people": a detail of that event
         if not sources:
             inherited = self._coreferent_source(match, coding.plover, state)
             if inherited is not None:
@@ -106,7 +111,8 @@ class EventCoder:
         has_subject = bool(match.sources) or match.source_head is not None
         announced = mood.hypothetical and mood.cue is not None and has_subject and (
             mood.cue.lower() in ANNOUNCING or _conditional(match.trigger))
-        if not announced or match.kind == "frame":
+        question = match.trigger.sent.text.rstrip().endswith("?")
+        if not announced or question or match.kind == "frame":
             return match.code, mood, match.rule
         code = self.patterns.announce(match.code, negated=mood.negated)
         if code is None:

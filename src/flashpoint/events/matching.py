@@ -112,6 +112,13 @@ def _complement_lemmas(verb: Token, prep: str) -> set[str]:
     return found
 
 
+def _drop_restated_objects(found: list[Match]) -> list[Match]:
+    """ "heaped sanctions on Iran": the noun is the verb pattern's object, not a second event."""
+    verbs = {m.trigger.i: m.code[:2] for m in found if m.kind != "noun"}
+    return [m for m in found if not (m.kind == "noun" and m.trigger.dep_ in ("dobj", "pobj")
+                                     and verbs.get(m.trigger.head.i) == m.code[:2])]
+
+
 def _merge_protest_aims(found: list[Match]) -> list[Match]:
     """A demand that is the purpose of a protest ("rioted demanding independence") is no
     event of its own: it makes the protest's code specific (1413, riot for rights)."""
@@ -168,7 +175,7 @@ class SentenceMatcher:
                 continue
             if match is not None:
                 found.append(match)
-        return _merge_protest_aims(found)
+        return _drop_restated_objects(_merge_protest_aims(found))
 
     # -- verbs -----------------------------------------------------------------------------
     def _verb(self, verb: Token, patterns: tuple[Pattern, ...]) -> Match | None:
@@ -186,7 +193,7 @@ class SentenceMatcher:
                           extra=(particle,) if pattern.particle and particle else ())
             self._verb_source(match, verb, pattern)
             match.targets = self._verb_targets(verb, obj, pattern, match.sources)
-            if pattern.need_target and not match.targets:
+            if pattern.need_target and not any(map(self.actors.is_actor, match.targets)):
                 continue
             return match
         return None
@@ -213,10 +220,10 @@ class SentenceMatcher:
             refs = [r for h in heads for r in self.actors.phrase(h)]
             if refs or pattern.objects or pattern.prep:
                 return refs
-        if pattern.prep:
-            return []
         if obj is not None and _reciprocal(obj):  # "downed each other's drones"
             return list(sources)
+        if pattern.prep:
+            return []
         heads = [obj] if obj is not None else []
         heads += children(verb, "dative")
         if verb.dep_ == "acl" and not heads:  # "sites held by the group": the noun
@@ -256,6 +263,12 @@ class SentenceMatcher:
                 match.targets = self.actors.phrase(subject)
             return
         if match.sources:
+            return
+        if noun.dep_ == "pobj" and governor.dep_ == "prep" and \
+                governor.head.lemma_.lower() in LIGHT_VERBS:  # "engage in a new war"
+            subject = clause_subject(governor.head)
+            if subject is not None:
+                match.sources = self.actors.phrase(subject)
             return
         if (noun.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS) or (
                 noun.dep_ == "pobj" and governor.lower_ == "by" and noun.tag_ == "VBG"

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+# "nearly came to a clash": a verb modified by nearly/almost did not happen.
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nt", "dont",
-                      "didnt", "doesnt", "wont", "cant"})
+                      "didnt", "doesnt", "wont", "cant", "nearly", "almost"})
 # Governing verbs (lemma, or "lemma particle") whose complement did not happen.
 NEGATING_GOVERNORS = frozenset({
     "deny", "refrain", "avoid", "cancel", "call off", "abandon", "back down", "back away",

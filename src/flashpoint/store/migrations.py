@@ -102,7 +102,7 @@ def _v1(con: duckdb.DuckDBPyConnection) -> None:
         mentions JSON, PRIMARY KEY (article_id, local_id));
     CREATE TABLE events (
         id VARCHAR PRIMARY KEY, article_id VARCHAR NOT NULL, local_id VARCHAR, date DATE,
-        date_basis VARCHAR,
+        date_raw VARCHAR, date_precision VARCHAR, date_basis VARCHAR,
         source_actor_id VARCHAR, source_name VARCHAR, source_country VARCHAR,
         source_sector VARCHAR, source_code VARCHAR,
         target_actor_id VARCHAR, target_name VARCHAR, target_country VARCHAR,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 
 import pyarrow as pa
@@ -35,7 +36,8 @@ ROW_SCHEMAS: dict[str, pa.Schema] = {
     "article_places": pa.schema([("article_id", S), ("local_id", S), ("place_id", S),
                                  ("mentions", S)]),
     "events": pa.schema([
-        ("id", S), ("article_id", S), ("local_id", S), ("date", D), ("date_basis", S),
+        ("id", S), ("article_id", S), ("local_id", S), ("date", D), ("date_raw", S),
+        ("date_precision", S), ("date_basis", S),
         ("source_actor_id", S), ("source_name", S), ("source_country", S),
         ("source_sector", S), ("source_code", S),
         ("target_actor_id", S), ("target_name", S), ("target_country", S),
@@ -78,14 +80,35 @@ def stored_article_id(article: Article) -> str:
     return ids.article_id(article.text, article.url)
 
 
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
 def parse_date(value: str | None, origin: str) -> dt.date | None:
     """ISO date (a datetime's date part is accepted); anything else is the input's error."""
+    return parse_partial_date(value, origin)[0]
+
+
+def parse_partial_date(value: str | None, origin: str) -> tuple[dt.date | None, str | None]:
+    """``(first day, precision)`` of "2020-01-03" (day), "2020-01" (month) or "2020" (year).
+
+    The extractors resolve "in March 2018" to "2018-03"; ``date`` keeps the first day so
+    range filters work, ``date_precision`` says how much of it is known.
+
+    >>> parse_partial_date("2018-03", "x")
+    (datetime.date(2018, 3, 1), 'month')
+    """
     if value in (None, ""):
-        return None
+        return None, None
+    text = str(value)
     try:
-        return dt.date.fromisoformat(str(value)[:10])
+        partial = _PARTIAL.match(text)
+        if partial:
+            year, month = partial.groups()
+            return dt.date(int(year), int(month or 1), 1), "month" if month else "year"
+        return dt.date.fromisoformat(text[:10]), "day"
     except ValueError:
-        raise InputError(origin, f"date {value!r} is not an ISO date (YYYY-MM-DD)") from None
+        raise InputError(origin, f"date {value!r} is not an ISO date (YYYY-MM-DD, YYYY-MM "
+                                 "or YYYY)") from None
 
 
 def analysis_rows(analysis: Analysis) -> Rows:
@@ -198,9 +221,11 @@ def _add_event(rows: Rows, event: Event, aid: str, actor_map, place_map, origin:
     loc = event.location
     place_gid = place_map.get(loc.place) if loc is not None and loc.place else None
     trig = event.trigger_span or (None, None)
+    day, precision = parse_partial_date(event.date, origin)
     rows["events"].append({
         "id": eid, "article_id": aid, "local_id": event.id,
-        "date": parse_date(event.date, origin), "date_basis": event.date_basis,
+        "date": day, "date_raw": event.date, "date_precision": precision,
+        "date_basis": event.date_basis,
         **_ref_cols("source", event.source, actor_map),
         **_ref_cols("target", event.target, actor_map),
         "cameo": event.cameo, "root": event.root, "plover": event.plover, "mode": event.mode,

@@ -54,7 +54,9 @@ export function markUp(container, text, layers) {
     const a = points[i], b = points[i + 1];
     const active = layers.filter((l) => l.start <= a && b <= l.end);
     const piece = document.createTextNode(text.slice(a, b));
-    const labels = (endsAt.get(b) || []).map((l) => el("span", {class: "lbl", "aria-hidden": "true"}, l.label));
+    // Several events on one trigger (one per dyad) share one label.
+    const labels = [...new Set((endsAt.get(b) || []).map((l) => l.label))]
+      .map((label) => el("span", {class: "lbl", "aria-hidden": "true"}, label));
     if (!active.length) { frag.append(piece, ...labels); continue; }
     const classes = [...new Set(active.flatMap((l) => l.cls.split(" ")))].sort().join(" ");
     const span = el("span", {class: classes, title: active.map((l) => l.title).filter(Boolean).join("\n")}, piece, labels);

@@ -4,7 +4,7 @@
 
 import {svg} from "./common.js";
 
-const W = 1000, H = 360, M = {left: 48, right: 20, top: 18, bottom: 42};
+const W = 1000, H = 380, M = {left: 48, right: 24, top: 40, bottom: 34};
 
 function linePath(points) {
   return points.map(([x, y], i) => `${i ? "L" : "M"}${x.toFixed(1)},${y.toFixed(1)}`).join("");
@@ -31,8 +31,10 @@ export function timelineChart(rows, forecast = [], marks = {}) {
     root.append(svg("line", {x1: M.left, x2: W - M.right, y1: y(v), y2: y(v), class: "grid"}),
       svg("text", {x: M.left - 6, y: y(v) + 4, class: "tick", "text-anchor": "end"}, Number.isInteger(v) ? v : v.toFixed(1)));
   }
-  for (const i of [...new Set([0, Math.floor(n / 2), all.length - 1])]) {
-    if (all[i] !== undefined) root.append(svg("text", {x: x(i), y: H - M.bottom + 18, class: "tick", "text-anchor": "middle"}, all[i]));
+  const lastIndex = all.length - 1;
+  for (const i of [...new Set([0, Math.floor(n / 2), lastIndex])]) {
+    const anchor = i === 0 ? "start" : i === lastIndex ? "end" : "middle";
+    if (all[i] !== undefined) root.append(svg("text", {x: x(i), y: H - M.bottom + 18, class: "tick", "text-anchor": anchor}, all[i]));
   }
   if (forecast.length) {
     const start = rows.length;
@@ -46,7 +48,7 @@ export function timelineChart(rows, forecast = [], marks = {}) {
   if (marks.changePoint && idx.has(marks.changePoint)) {
     const cx = x(idx.get(marks.changePoint));
     root.append(svg("line", {x1: cx, x2: cx, y1: M.top, y2: H - M.bottom, class: "change"}, svg("title", {}, `Change point ${marks.changePoint}`)),
-      svg("text", {x: cx + 4, y: M.top + 12, class: "tick"}, "change point"));
+      svg("text", {x: cx + 4, y: M.top - 4, class: "tick"}, "change point"));
   }
   for (const [key, cls] of [["cooperation", "coop"], ["conflict", "conflict"]]) {
     const pts = rows.map((r, i) => [x(i), y(r[key])]);
@@ -56,7 +58,7 @@ export function timelineChart(rows, forecast = [], marks = {}) {
         svg("title", {}, `${r.period}: ${r[key]} ${key}`))));
     }
   }
-  const legend = svg("g", {class: "chart-legend", transform: `translate(${M.left + 8},${M.top + 4})`});
+  const legend = svg("g", {class: "chart-legend", transform: `translate(${M.left},6)`});
   [["conflict", "conflict"], ["coop", "cooperation"], ["forecast", "forecast (conflict)"], ["band", "forecast interval"]].forEach(([cls, text], i) => {
     legend.append(svg("rect", {x: i * 170, y: 0, width: 14, height: 10, class: `key ${cls}`}),
       svg("text", {x: i * 170 + 20, y: 10, class: "tick"}, text));

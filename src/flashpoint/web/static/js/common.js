@@ -159,13 +159,23 @@ export function eventsLink(params, text) {
   return el("a", {href: url.pathname + url.search}, text);
 }
 
-// The compact event list used by the overview, the map and the network side panels.
-export function eventList(events) {
+// The event list of the overview (full) and of the map and network side panels (compact:
+// one cell per event, so it fits a narrow panel).
+export function eventList(events, {compact = false} = {}) {
   if (!events.length) return el("p", {class: "muted"}, "No events.");
+  const what = (e) => [quadBadge(e), " ", e.negated || e.hypothetical ? modalityBadge(e) : null];
+  if (compact) {
+    return table([
+      {label: "Date", cell: (e) => ev.date(e), cls: "nowrap"},
+      {label: "Event", cell: (e) => [actorCell(ev.source(e), ev.sourceCountry(e)), " ", what(e), " ",
+        actorCell(ev.target(e), ev.targetCountry(e))]},
+      {label: "Evidence", cell: (e) => eventsLink({event: ev.id(e)}, "open")},
+    ], events);
+  }
   return table([
-    {label: "Date", cell: (e) => ev.date(e)},
+    {label: "Date", cell: (e) => ev.date(e), cls: "nowrap"},
     {label: "Source", cell: (e) => actorCell(ev.source(e), ev.sourceCountry(e))},
-    {label: "Event", cell: (e) => [quadBadge(e), " ", e.negated || e.hypothetical ? modalityBadge(e) : null]},
+    {label: "Event", cell: what},
     {label: "Target", cell: (e) => actorCell(ev.target(e), ev.targetCountry(e))},
     {label: "Evidence", cell: (e) => eventsLink({event: ev.id(e)}, "open")},
   ], events);

@@ -27,7 +27,7 @@ function countryPath(feature, shade) {
   const g = feature.geometry;
   const polys = g.type === "Polygon" ? [g.coordinates] : g.coordinates;
   const d = polys.map((poly) => poly.map(ringPath).join("")).join("");
-  return svg("path", {d, class: `country${shade ? " has-events" : ""}`, "fill-rule": "evenodd"},
+  return svg("path", {d, class: `country${shade ? " has-events" : ""}`, "fill-rule": "evenodd", "vector-effect": "non-scaling-stroke"},
     svg("title", {}, feature.properties.name + (shade ? `: ${shade} event(s)` : "")));
 }
 
@@ -37,7 +37,7 @@ function showPoint(p, circle) {
   clear(side, el("h2", {}, p.name || `${p.lat}, ${p.lon}`),
     el("p", {class: "muted"}, `${p.n} event(s): ${p.conflict} conflict, ${p.cooperation} cooperation` +
       (p.n > p.events.length ? ` (latest ${p.events.length} listed)` : "")),
-    eventList(p.events));
+    eventList(p.events, {compact: true}));
   side.focus({preventScroll: true});
 }
 
@@ -57,7 +57,8 @@ function draw(data) {
     const [x, y] = project(p.lon, p.lat);
     const r = 3 + 14 * Math.sqrt(p.n / maxN);
     const label = `${p.name || "unnamed place"}: ${p.n} event(s), ${p.conflict} conflict, ${p.cooperation} cooperation`;
-    const c = svg("circle", {cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), class: "point",
+    const c = svg("circle", {cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), "data-r": r.toFixed(1), class: "point",
+      "vector-effect": "non-scaling-stroke",
       fill: conflictColour(p.conflict, p.cooperation), tabindex: 0, role: "button", "aria-label": label},
     svg("title", {}, label));
     c.addEventListener("click", () => showPoint(p, c));
@@ -67,8 +68,23 @@ function draw(data) {
   viewport.append(points);
   root.append(viewport);
   clear(host, root);
-  attachZoom(root, viewport, {width: W, height: H, zoomIn: document.getElementById("zoom-in"),
+  // Circles keep their size on screen when zooming, so close places separate.
+  const onZoom = (s) => { for (const c of points.children) c.setAttribute("r", (c.dataset.r / s).toFixed(2)); };
+  attachZoom(root, viewport, {width: W, height: H, initial: fitView(data.points), onZoom, zoomIn: document.getElementById("zoom-in"),
     zoomOut: document.getElementById("zoom-out"), reset: document.getElementById("zoom-reset")});
+}
+
+// Start zoomed on the region that has events (a corpus is often about one region), with
+// room around the circles; the whole world is one Reset away.
+function fitView(points) {
+  if (!points.length) return null;
+  const xy = points.map((p) => project(p.lon, p.lat));
+  const pad = 120;
+  const [x0, x1] = [Math.min(...xy.map((q) => q[0])) - pad, Math.max(...xy.map((q) => q[0])) + pad];
+  const [y0, y1] = [Math.min(...xy.map((q) => q[1])) - pad, Math.max(...xy.map((q) => q[1])) + pad];
+  const s = Math.max(1, Math.min(4, W / (x1 - x0), H / (y1 - y0)));
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  return {s, tx: Math.min(0, Math.max(W - W * s, W / 2 - cx * s)), ty: Math.min(0, Math.max(H - H * s, H / 2 - cy * s))};
 }
 
 async function load() {

@@ -29,7 +29,7 @@ async function showNode(node, level, circle) {
     el("p", {class: "muted"}, "Loading events…"));
   try {
     const events = listOf(await api("/events", {...filter, limit: 20}), "events");
-    side.lastChild.replaceWith(eventList(events));
+    side.lastChild.replaceWith(eventList(events, {compact: true}));
   } catch (err) { side.lastChild.replaceWith(el("p", {class: "error"}, err.message)); }
   side.focus({preventScroll: true});
 }

@@ -1,5 +1,5 @@
-// Small SVG helpers shared by the map, network and timeline: the conflict/cooperation
-// colour scale and pan/zoom by viewBox-free transform (buttons, wheel and drag).
+// Small SVG helpers shared by the map and the network: the conflict/cooperation colour
+// scale, and pan/zoom as a transform on one group (buttons, mouse wheel and drag).
 
 // Green for all-cooperation, red for all-conflict, through amber; grey when neither.
 export function conflictColour(conflict, cooperation) {
@@ -13,11 +13,15 @@ export function conflictColour(conflict, cooperation) {
   return `rgb(${ch(0)},${ch(1)},${ch(2)})`;
 }
 
-export function attachZoom(root, viewport, {width, height, zoomIn, zoomOut, reset}) {
-  let s = 1, tx = 0, ty = 0;
+// `initial` ({s, tx, ty}) is the starting view, and where Reset returns.
+// onZoom(s) lets a page keep marks a constant size on screen.
+export function attachZoom(root, viewport, {width, height, zoomIn, zoomOut, reset, initial = null, onZoom = null}) {
+  const home = initial || {s: 1, tx: 0, ty: 0};
+  let {s, tx, ty} = home;
   const apply = () => {
     viewport.setAttribute("transform", `translate(${tx.toFixed(1)},${ty.toFixed(1)}) scale(${s.toFixed(3)})`);
     root.classList.toggle("zoomed", s > 1);
+    if (onZoom) onZoom(s);
   };
   const zoomAt = (factor, cx = width / 2, cy = height / 2) => {
     const next = Math.min(12, Math.max(1, s * factor));
@@ -33,7 +37,7 @@ export function attachZoom(root, viewport, {width, height, zoomIn, zoomOut, rese
   };
   if (zoomIn) zoomIn.onclick = () => zoomAt(1.6);
   if (zoomOut) zoomOut.onclick = () => zoomAt(1 / 1.6);
-  if (reset) reset.onclick = () => { s = 1; tx = 0; ty = 0; apply(); };
+  if (reset) reset.onclick = () => { ({s, tx, ty} = home); apply(); };
   root.addEventListener("wheel", (event) => {
     event.preventDefault();
     const [x, y] = toLocal(event);

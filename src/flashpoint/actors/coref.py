@@ -1,0 +1,87 @@
+"""Rule-based pronoun coreference: he/she -> the last person, they -> the last group,
+its -> the last organisation or country, within a short window of sentences.
+
+Recency with a type filter is crude, but in news prose the last compatible actor is the
+referent most of the time; first and second person pronouns (a quote's speaker) are left to
+the quotes stage.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from flashpoint.actors.resolve import Resolver
+
+PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+NEUTER = frozenset({"its", "itself"})
+WINDOW = {"person": 2, "group": 1, "thing": 2}  # sentences back
+
+
+def link_pronouns(res: Resolver) -> None:
+    """Add a ``coref:pronoun`` mention for each pronoun with a compatible antecedent."""
+    timeline = sorted(((s, key) for key, d in res.drafts.items() for s, _, _ in d.mentions))
+    if not timeline:
+        return
+    for tok in res.doc:
+        word = tok.lower_
+        if tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
+            continue
+        kind = ("person" if word in PERSONAL else "group" if word in PLURAL else
+                "thing" if word in NEUTER else None)
+        if kind is None or (word == "its" and tok.i + 1 < len(res.doc)
+                            and res.doc[tok.i + 1].tag_ == "DT"):  # "its a lost effort"
+            continue
+        subject = _coordinated(res, tok, kind) or _clause_subject(res, tok, kind)
+        for key in ([subject] if subject else _antecedents(res, timeline, tok.i, kind)):
+            res.add(key, res.doc[tok.i:tok.i + 1], "coref:pronoun")
+
+
+def _coordinated(res: Resolver, tok, kind: str) -> tuple | None:
+    """"Iran and its proxies", "Trump and his aides": the conjunct the possessor joins."""
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.dep_ != "conj":
+        return None
+    first = noun.head
+    for key, d in res.drafts.items():
+        if _fits(d, kind) and any(s <= first.i < e for s, e, _ in d.mentions):
+            return key
+    return None
+
+
+def _clause_subject(res: Resolver, tok, kind: str) -> tuple | None:
+    """A compatible actor that is the subject of the pronoun's sentence, before it: in
+    "Iraq wants good relations with Iran to help its economy", its = Iraq."""
+    sent = tok.sent
+    for key, d in res.drafts.items():
+        if not _fits(d, kind):
+            continue
+        for s, e, _ in d.mentions:
+            if sent.start <= s < tok.i and res.doc[e - 1].dep_ in ("nsubj", "nsubjpass") and \
+                    res.doc[e - 1].head.i < tok.i:
+                return key
+    return None
+
+
+def _antecedents(res: Resolver, timeline, i: int, kind: str) -> list[tuple]:
+    here = res.sent[i]
+    for pos in range(len(timeline) - 1, -1, -1):
+        start, key = timeline[pos]
+        if start >= i:
+            continue
+        if here - res.sent[start] > WINDOW[kind]:
+            return []
+        d = res.drafts[key]
+        if _fits(d, kind):
+            # "Saudi and UAE diplomats ... they": every actor of that phrase
+            return [k for s, k in timeline if s == start and _fits(res.drafts[k], kind)]
+    return []
+
+
+def _fits(draft, kind: str) -> bool:
+    if kind == "person":
+        return draft.type == "person"
+    if kind == "group":
+        return draft.type == "group"
+    return draft.type in ("organization", "country")

@@ -1,0 +1,42 @@
+"""Rule-based coreference: titles, definite descriptions, pronouns."""
+
+from __future__ import annotations
+
+
+def _refs(doc, via_prefix="coref"):
+    names = {a.id: a.name for a in doc._.fp_actors}
+    return {doc[m.start:m.end].text: names[m.ref] for m in doc._.fp_actor_mentions
+            if m.via.startswith(via_prefix)}
+
+
+def test_definite_description_points_back(parse):
+    doc = parse("A drone strike killed Qassem Soleimani. Officials said the Iranian general "
+                "had planned attacks.")
+    assert _refs(doc)["the Iranian general"] == "Qassem Soleimani"
+
+
+def test_title_points_to_office_holder(parse):
+    doc = parse("Donald Trump ordered the strike. The president later defended it.",
+                "2020-01-03")
+    assert _refs(doc)["The president"] == "Donald Trump"
+
+
+def test_pronouns(parse):
+    doc = parse("Mike Pompeo flew to Riyadh. He met officials there. An Iraqi militia "
+                "fired rockets, and the group said its fighters would continue.")
+    refs = _refs(doc)
+    assert refs["He"] == "Mike Pompeo"
+    assert refs["the group"] == "Iraqi militia"
+    assert refs["its"] == "Iraqi militia"
+
+
+def test_the_official_prefers_same_description(parse):
+    doc = parse("A senior Turkish official said talks would resume. Ali Veli met him. "
+                "The official added that Ankara was ready.")
+    assert _refs(doc)["The official"] == "senior Turkish official"
+
+
+def test_possessive_pronoun_gives_country(parse):
+    doc = parse("Boris Johnson and his aides left London.", "2020-01-03")
+    aides = [a for a in doc._.fp_actors if "aides" in a.name]
+    assert aides and aides[0].country == "GBR"
