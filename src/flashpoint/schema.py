@@ -147,6 +147,7 @@ class Event:
     location: Location | None = None
     date_basis: str = "article"  # text | article
     modality_cue: str | None = None
+    date_precision: str = "day"  # day | month | year: how much of ``date`` the text gave
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -158,6 +159,7 @@ class Event:
             "goldstein": self.goldstein, "intensity": self.intensity,
             "negated": self.negated, "hypothetical": self.hypothetical,
             "date": self.date, "date_basis": self.date_basis,
+            "date_precision": self.date_precision,
             "fatalities": self.fatalities, "injured": self.injured,
             "location": self.location.to_json() if self.location else None,
             "sentence": self.sentence, "span": list(self.span), "trigger": self.trigger,

@@ -142,7 +142,19 @@ def describe_with(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None]
         sector = "ELI"
     elif agent and not countries and igo_modified(span, lexicon, skip):
         sector = "IGO"  # "a U.N. envoy", "an EU official"
+    elif agent is None:  # "Hezbollah's": a named organisation lends its code
+        org = _org_in(span, lexicon)
+        if org is not None:
+            return (countries[0] if countries else org.country), org.sector
     return (countries[0] if countries else None), sector
+
+
+def _org_in(span: Span, lexicon: Lexicon):
+    for match_id, _, _ in lexicon.names(span):
+        kind, ref = span.doc.vocab.strings[match_id].split("|", 1)
+        if kind == ORG:
+            return lexicon.dicts.organizations[ref]
+    return None
 
 
 def igo_modified(span: Span, lexicon: Lexicon, skip: range = range(0)) -> bool:

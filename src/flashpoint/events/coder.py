@@ -79,7 +79,7 @@ class EventCoder:
                 sources, rule, coreferent = [inherited], f"{rule}+coref", True
         targets: list[ActorRef | None] = list(match.targets) or [None]
         sources = sources or [None]
-        date, basis = event_date(match.trigger, state.doc._.fp_article_date)
+        date, basis, precision = event_date(match.trigger, state.doc._.fp_article_date)
         fatalities, injured = (_casualties(match.trigger) if coding.root in VIOLENT_ROOTS
                                else (None, None))
         location = state.places.locate(match.trigger)
@@ -99,7 +99,7 @@ class EventCoder:
                 context=contexts, quad_class=coding.quad_class, goldstein=coding.goldstein,
                 intensity=coding.intensity, negated=mood.negated,
                 hypothetical=mood.hypothetical, modality_cue=mood.cue, date=date,
-                date_basis=basis, sentence=sent.text, span=(sent.start_char, sent.end_char),
+                date_basis=basis, date_precision=precision, sentence=sent.text, span=(sent.start_char, sent.end_char),
                 trigger=state.doc.text[t_start:t_end], trigger_span=(t_start, t_end), rule=rule,
                 fatalities=fatalities, injured=injured, location=location))
         return events

@@ -96,14 +96,36 @@ def _relative(low: str, article: dt.date) -> str | None:
     return None
 
 
-def event_date(trigger: Token, article_date: str | None) -> tuple[str | None, str]:
-    """(date, basis): a time expression attached to the trigger's clause, else the article's."""
+def event_date(trigger: Token, article_date: str | None) -> tuple[str | None, str, str]:
+    """(date, basis, precision): a time expression attached to the trigger's clause, else the
+    article's. ``date`` is always a full ISO date (consumers read it as one); a year or month
+    from the text becomes its first day, or the article date when that falls inside it (an
+    event reported in the article's own month happened on or before publication), and
+    ``precision`` says which: day, month or year."""
     article = _parse_date(article_date)
     for ent in _clause_dates(trigger):
         resolved = resolve_date(ent.text, article)
         if resolved:
-            return resolved, "text"
-    return article_date, "article"
+            date, precision = full_date(resolved, article)
+            return date, "text", precision
+    return article_date, "article", "day"
+
+
+def full_date(value: str, article: dt.date | None) -> tuple[str, str]:
+    """A reduced-precision ISO date as a full date plus its precision.
+
+    >>> full_date("2003", dt.date(2020, 1, 3)), full_date("2020-01", dt.date(2020, 1, 3))
+    (('2003-01-01', 'year'), ('2020-01-03', 'month'))
+    """
+    parts = value.split("-")
+    if len(parts) == 3:
+        return value, "day"
+    precision = "year" if len(parts) == 1 else "month"
+    start = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, 1)
+    if article is not None and start <= article and (
+            article.year == start.year and (precision == "year" or article.month == start.month)):
+        return article.isoformat(), precision
+    return start.isoformat(), precision
 
 
 def _clause_head(token: Token) -> Token:
