@@ -86,3 +86,10 @@ def test_unknown_surname_links_to_full_name(parse):
     doc = parse("Ahmad Karimi, an Iranian official, spoke first. Karimi then left the room.")
     people = [a for a in doc._.fp_actors if a.name == "Ahmad Karimi"]
     assert people and people[0].code == "IRNGOV" and len(people[0].mentions) == 2
+
+
+def test_jordan_the_person_after_full_name(parse):
+    doc = parse("Jim Jordan questioned the witness. Jordan said the answers were evasive.")
+    jordan = [a for a in doc._.fp_actors if a.entry == "jim_jordan"]
+    assert jordan and len(jordan[0].mentions) == 2
+    assert not [a for a in doc._.fp_actors if a.country == "JOR"]

@@ -129,3 +129,19 @@ def test_openapi_lists_the_contract_routes(client):
     for path in ("/analyze", "/articles", "/events", "/events/{event_id}", "/actors",
                  "/quotes", "/dyads/{a}/{b}/series", "/network", "/escalation", "/export"):
         assert path in paths, path
+
+
+def test_page_events_matches_the_store_query(demo_db):
+    import duckdb
+
+    from flashpoint.api.queries import page_events
+    from flashpoint.store.queries import EventFilter, query_events
+
+    con = duckdb.connect(str(demo_db), read_only=True)
+    try:
+        for f in (EventFilter(), EventFilter(country="IRN"), EventFilter(modality="asserted")):
+            for limit, offset in ((3, 0), (100, 0), (2, 4)):
+                assert page_events(con, f, limit=limit, offset=offset) == \
+                    query_events(con, f, limit=limit, offset=offset)
+    finally:
+        con.close()

@@ -120,7 +120,7 @@ DOCS = [
 
 
 def _mentions(text: str, name: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in re.finditer(re.escape(name), text))
+    return tuple((m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
 
 
 def build(doc: Doc) -> Analysis:

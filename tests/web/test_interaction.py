@@ -118,12 +118,23 @@ def test_analyse_pasted_text_and_a_file(tab, tmp_path):
     assert page.locator("#article-panels .panel").count() >= 4
     tab.shot("analyse-result")
     page_html = tmp_path / "page.html"
-    page_html.write_text("<html><head><title>Talks resume</title>"
-                         "<script>window.__xss = 'file'</script></head>"
-                         "<body><p>Talks resumed in Geneva on Friday.</p>"
-                         "<img src=x onerror=\"window.__xss='img'\"></body></html>")
+    paragraphs = "".join(f"<p>{p}</p>" for p in (
+        "Delegations from Ruritania and Grand Fenwick resumed talks in Geneva on Friday, "
+        "the first meeting since the border incident in March.",
+        "Both sides agreed to meet again next month, a mediator said after the session, "
+        "adding that the atmosphere had been constructive throughout the day.",
+        "Observers cautioned that the hardest questions, the border line and the return of "
+        "displaced families, were not yet on the agenda."))
+    page_html.write_text(
+        "<html><head><title>Talks resume in Geneva</title>"
+        "<script>window.__xss = 'file'</script></head><body><nav>Home | World</nav>"
+        f"<article><h1>Talks resume in Geneva</h1>{paragraphs}"
+        "<img src=x onerror=\"window.__xss='img'\"></article></body></html>")
     page.locator("#a-file").set_input_files(str(page_html))
-    expect(page.locator("#a-text")).to_have_value("Talks resume\n\nTalks resumed in Geneva on Friday.")
+    expect(page.locator("#status")).to_contain_text("Loaded page.html")
+    loaded = page.locator("#a-text").input_value()
+    assert loaded.startswith("Talks resume in Geneva\n\n") and "resumed talks in Geneva" in loaded
+    assert "<script" not in loaded and "onerror" not in loaded and "Home | World" not in loaded
     assert page.evaluate("() => window.__xss") is None
     tab.assert_clean()
 

@@ -95,6 +95,10 @@ class Resolver:
     def _named(self, c: Candidate, in_doc: set[str], titles: dict) -> None:
         span = self.doc[c.start:c.end]
         if c.kind == SHORT:
+            iso = self.lx.country_of_text.get(span.text)
+            if iso and not set(self.lx.shorts.get(c.ref, ())) & in_doc:
+                # bare "Jordan" is the country unless "Jim Jordan" was named in full
+                return self._named(Candidate(c.start, c.end, COUNTRY, iso), in_doc, titles)
             pid = self._short(c.ref, in_doc)
             if pid is None:
                 return self._unknown(span, "PERSON", titles) if self._personish(span) else None

@@ -59,7 +59,8 @@ def create_app(*, db_path: str | os.PathLike | None = None, token: str | None = 
     app = FastAPI(title="Flashpoint", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
-    app.state.db = Database(path, wait=settings.db_wait)
+    app.state.db = Database(path, wait=settings.db_wait, keep_alive=settings.db_keep_alive,
+                            max_hold=settings.db_max_hold)
     app.state.db_path = path
     app.state.token = token
     app.state.insecure_local = insecure_local

@@ -1,8 +1,8 @@
-"""Database access for the API: short read-only connections, and rare exclusive writes.
+"""Database access for the API: short-lived read-only connections, rare exclusive writes.
 
-The store's concurrency design (``flashpoint.store.connection``): every request opens its
-own read-only connection and closes it when done, so a concurrent ``flashpoint ingest``
-(another process) can take the file for a batch commit between requests. Inside this one
+The store's concurrency design (``flashpoint.store.connection``): readers hold the file
+read-only only while they work, so a concurrent ``flashpoint ingest`` (another process) can
+take it for a batch commit between requests (see :class:`Database`). Inside this one
 process DuckDB adds a rule: the same file cannot be open read-only and read-write at once.
 So ``POST /articles`` takes a readers-writer gate: reads share it, a write waits for the
 running reads to finish (and new reads wait for the write, which is a few hundred ms).
@@ -19,7 +19,7 @@ from contextlib import contextmanager
 import duckdb
 
 from flashpoint.errors import StoreError
-from flashpoint.store.connection import connect, open_db
+from flashpoint.store.connection import open_db
 
 
 class Gate:
@@ -59,21 +59,82 @@ class Gate:
 
 
 class Database:
-    """The store file behind one app: ``with db.read() as con`` / ``with db.write() as con``."""
+    """The store file behind one app: ``with db.read() as con`` / ``with db.write() as con``.
 
-    def __init__(self, path: str | os.PathLike, *, wait: float = 10.0) -> None:
+    Opening a DuckDB file costs tens of milliseconds (more than most queries), so reads
+    share one read-only connection (each request gets its own cursor) that is closed again
+    as soon as no request uses it and either ``keep_alive`` seconds passed without a
+    request or it has been open ``max_hold`` seconds. The file is therefore free for a
+    concurrent ``flashpoint ingest`` commit at every pause in traffic, and at least every
+    ``max_hold`` seconds between requests: the store's concurrency design, amortised.
+    """
+
+    def __init__(self, path: str | os.PathLike, *, wait: float = 10.0,
+                 keep_alive: float = 0.5, max_hold: float = 2.0) -> None:
         self.path = path
         self.wait = wait
+        self.keep_alive = keep_alive
+        self.max_hold = max_hold
         self.gate = Gate()
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._opened = self._last = 0.0
+        self._users = 0
+        self._reaper: threading.Thread | None = None
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        with self.gate.reading(), connect(self.path, read_only=True, wait=self.wait) as con:
-            yield con
+        with self.gate.reading():
+            cursor = self._acquire()
+            try:
+                yield cursor
+            finally:
+                cursor.close()
+                self._release()
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
+        with self._lock:
+            if self._con is None:
+                self._con = open_db(self.path, read_only=True, wait=self.wait)
+                self._opened = time.monotonic()
+                self._start_reaper()
+            self._users += 1
+            return self._con.cursor()
+
+    def _release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            self._last = time.monotonic()
+            if self._users == 0 and self._last - self._opened > self.max_hold:
+                self._close()
+
+    def _close(self) -> None:  # holding self._lock, with no users
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def _start_reaper(self) -> None:
+        if self._reaper is None or not self._reaper.is_alive():
+            self._reaper = threading.Thread(target=self._reap, name="flashpoint-db-reaper",
+                                            daemon=True)
+            self._reaper.start()
+
+    def _reap(self) -> None:
+        """Close the shared connection once idle for ``keep_alive`` seconds, then exit."""
+        while True:
+            time.sleep(self.keep_alive / 2)
+            with self._lock:
+                if self._con is None:
+                    return
+                if self._users == 0 and time.monotonic() - self._last >= self.keep_alive:
+                    self._close()
+                    return
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self.gate.writing():
+            with self._lock:
+                self._close()  # the gate guarantees no reader holds a cursor now
             con = self._open_read_write()
             try:
                 yield con
@@ -96,3 +157,8 @@ class Database:
         """Create or migrate the database now (a write-enabled server at start-up)."""
         with self.write():
             pass
+
+    def close(self) -> None:
+        with self._lock:
+            if self._users == 0:
+                self._close()

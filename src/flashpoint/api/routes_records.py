@@ -11,8 +11,9 @@ from fastapi.responses import StreamingResponse
 from flashpoint.api.params import Page, Short, event_filter
 from flashpoint.api.responses import FastJSON
 from flashpoint.store.export import export_events
+from flashpoint.api.queries import page_events
 from flashpoint.store.queries import (EventFilter, count_events, get_event, list_actors,
-                                      list_quotes, query_events)
+                                      list_quotes)
 
 router = APIRouter(tags=["records"])
 
@@ -29,7 +30,7 @@ def events(request: Request, filters: Annotated[EventFilter, Depends(event_filte
     """``{"total", "limit", "offset", "next_offset", "events": [event rows]}``. Modality
     defaults to ``any`` here (every event, with its ``negated``/``hypothetical`` flags)."""
     with request.app.state.db.read() as con:
-        rows = query_events(con, filters, limit=page.limit, offset=page.offset)
+        rows = page_events(con, filters, limit=page.limit, offset=page.offset)
         total = count_events(con, filters)
     return FastJSON(page.wrap("events", rows, total))
 

@@ -14,6 +14,8 @@ class ApiSettings:
     max_page: int = 1000
     max_articles: int = 100
     db_wait: float = 10.0
+    db_keep_alive: float = 0.5
+    db_max_hold: float = 2.0
     docs: bool = True
 
     def __post_init__(self) -> None:
@@ -21,8 +23,10 @@ class ApiSettings:
             if getattr(self, name) < 1:
                 raise SettingError(f"API setting {name!r} must be >= 1, got "
                                    f"{getattr(self, name)!r}")
-        if self.db_wait < 0:
-            raise SettingError(f"API setting 'db_wait' must be >= 0, got {self.db_wait!r}")
+        for name in ("db_wait", "db_keep_alive", "db_max_hold"):
+            if getattr(self, name) < 0:
+                raise SettingError(f"API setting {name!r} must be >= 0, got "
+                                   f"{getattr(self, name)!r}")
 
 
 API_SETTINGS_HELP = {
@@ -32,5 +36,9 @@ API_SETTINGS_HELP = {
     "max_page": "Largest `limit` of one page of /events, /actors, /quotes.",
     "max_articles": "Most articles in one POST /articles request.",
     "db_wait": "Seconds a request waits for the database while an ingest commits a batch.",
+    "db_keep_alive": "Seconds the shared read-only connection stays open after the last "
+                     "request (opening one costs tens of ms).",
+    "db_max_hold": "Seconds after which the shared read-only connection is closed at the "
+                   "next pause between requests, so a concurrent ingest can commit.",
     "docs": "Serve the OpenAPI docs page at /docs (from local assets).",
 }

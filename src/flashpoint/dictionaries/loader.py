@@ -222,7 +222,8 @@ class _Reader:
         sector = self.sector(item.get("sector"), required=not roles)
         return PersonEntry(id=str(pid), name=name, country=self.country(item.get("country")),
                            sector=sector, roles=roles, aliases=self.names(item, "aliases"),
-                           short=self.names(item, "short") if "short" in item else None, died=self.date(item.get("died")),
+                           short=self.names(item, "short") if "short" in item else None,
+                           died=self.date(item.get("died")),
                            source=source)
 
     def _role(self, text: str) -> Role:

@@ -2,8 +2,8 @@
 
 Pages are static HTML shells (pages.py) whose ES modules fetch JSON from the REST API
 (``/events``, ``/network``, ...) and from the read-only ``/ui/data/*`` routes here, which
-cover what the API does not serve: a stored article with its text, corpus counts, and
-events grouped by place. Nothing is loaded from outside the server, and a
+cover what the API does not serve: a stored article with its text, corpus counts, events
+grouped by place, and the text of an uploaded HTML page. Nothing is loaded from outside the server, and a
 strict Content-Security-Policy makes the browser refuse inline scripts and any request to
 another origin, so article text that slipped through escaping still could not run.
 """
@@ -18,20 +18,27 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Query
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
 
 from flashpoint.errors import FlashpointError, NotFoundError, SettingError
+from flashpoint.readers.webpage import read_html
 from flashpoint.store.connection import connect
 from flashpoint.store.queries import EventFilter
 from flashpoint.web import data
 from flashpoint.web.pages import PAGES, render_page
 
 STATIC = Path(__file__).parent / "static"
+MAX_HTML_CHARS = 5_000_000
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
 SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
                     "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+
+
+class HtmlPage(BaseModel):
+    html: str = Field(max_length=MAX_HTML_CHARS)
 
 
 def mount_dashboard(app: FastAPI, *, db: str | os.PathLike | None = None,
@@ -113,3 +120,14 @@ def _add_data_routes(router: APIRouter, prefix: str, reader: Callable[[], Any]) 
         except SettingError as exc:
             return _error(400, str(exc))
         return _read(reader, data.map_points, filters)
+
+    @router.post(f"{prefix}/data/html-text")
+    def dashboard_html_text(page: HtmlPage) -> Any:
+        # The Analyse page sends an opened HTML file here instead of parsing it in the
+        # browser: the text is what `flashpoint analyze page.html` would read (boilerplate
+        # removed), and no markup from the file is ever built into a DOM.
+        try:
+            article = read_html(page.html, id="upload", origin="uploaded file")
+        except FlashpointError as exc:
+            return _error(422, str(exc))
+        return {"text": article.text, "title": article.title, "date": article.date}

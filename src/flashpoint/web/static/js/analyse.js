@@ -1,27 +1,29 @@
 // Analyse page: paste text or open a file, POST /analyze, draw the answer as an article view.
-// A chosen HTML file is reduced to its text by DOMParser, which builds an inert document:
-// its scripts never run and its images never load.
+// An opened HTML file is reduced to its article text by the server (as `flashpoint analyze`
+// reads .html files); the browser never parses the file's markup.
 
-import {postJSON, status} from "./common.js";
+import {postJSON, status, PREFIX} from "./common.js";
 import {renderArticle, regionsIn} from "./articleview.js";
 
 const form = document.getElementById("analyse-form");
 const textarea = document.getElementById("a-text");
 const fileInput = document.getElementById("a-file");
 const result = document.getElementById("result");
-
-function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  for (const node of doc.querySelectorAll("script, style, noscript, template, iframe")) node.remove();
-  const title = doc.title ? doc.title.trim() + "\n\n" : "";
-  return title + (doc.body ? doc.body.innerText || doc.body.textContent : "").trim();
-}
+const dateInput = document.getElementById("a-date");
 
 fileInput.addEventListener("change", async () => {
   const file = fileInput.files[0];
   if (!file) return;
-  const text = await file.text();
-  textarea.value = /\.html?$/i.test(file.name) || file.type === "text/html" ? htmlToText(text) : text;
+  const raw = await file.text();
+  if (/\.html?$/i.test(file.name) || file.type === "text/html") {
+    try {
+      const page = await postJSON(`${PREFIX}/data/html-text`, {html: raw});
+      textarea.value = page.title ? `${page.title}\n\n${page.text}` : page.text;
+      if (page.date && !dateInput.value) dateInput.value = String(page.date).slice(0, 10);
+    } catch (err) { status(`Could not read ${file.name}: ${err.message}`); return; }
+  } else {
+    textarea.value = raw;
+  }
   status(`Loaded ${file.name} (${textarea.value.length.toLocaleString()} characters).`);
 });
 
@@ -29,7 +31,7 @@ form.addEventListener("submit", async (event) => {
   event.preventDefault();
   const text = textarea.value;
   if (!text.trim()) { status("Paste some text or open a file first."); textarea.focus(); return; }
-  const date = document.getElementById("a-date").value || null;
+  const date = dateInput.value || null;
   const button = form.querySelector("button[type=submit]");
   button.disabled = true;
   status("Analysing…");

@@ -168,7 +168,8 @@ export function eventList(events, {compact = false} = {}) {
     return table([
       {label: "Date", cell: (e) => ev.date(e), cls: "nowrap"},
       {label: "Event", cell: (e) => [actorCell(ev.source(e), ev.sourceCountry(e)), " ", what(e), " ",
-        actorCell(ev.target(e), ev.targetCountry(e))]},
+        actorCell(ev.target(e), ev.targetCountry(e)),
+        e.sentence ? el("div", {class: "small muted"}, clip(e.sentence, 180)) : null]},
       {label: "Evidence", cell: (e) => eventsLink({event: ev.id(e)}, "open")},
     ], events);
   }
@@ -179,6 +180,11 @@ export function eventList(events, {compact = false} = {}) {
     {label: "Target", cell: (e) => actorCell(ev.target(e), ev.targetCountry(e))},
     {label: "Evidence", cell: (e) => eventsLink({event: ev.id(e)}, "open")},
   ], events);
+}
+
+export function clip(text, n) {
+  const s = String(text || "");
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
 export function formParams(form) {
