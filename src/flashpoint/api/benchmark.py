@@ -59,7 +59,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def run(*, events: int, repeats: int, db: Path | None = None) -> dict:
+def run(*, events: int, repeats: int, db: Path | None = None, keep_alive: float = 0.0) -> dict:
     from flashpoint.analytics.synthetic import bulk_events
 
     folder = Path(tempfile.mkdtemp(prefix="fp-bench-"))
@@ -69,11 +69,13 @@ def run(*, events: int, repeats: int, db: Path | None = None) -> dict:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "FLASHPOINT_TOKEN"}
     proc = subprocess.Popen([sys.executable, "-m", "flashpoint.cli", "serve", "--db", str(db),
-                             "--port", str(port), "--log-level", "warning"], env=env)
+                             "--port", str(port), "--log-level", "warning",
+                             "--keep-alive", str(keep_alive)], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, proc)
-        return {"events": events, "repeats": repeats, "latency": measure(base, repeats=repeats)}
+        return {"events": events, "repeats": repeats, "keep_alive": keep_alive,
+                "latency": measure(base, repeats=repeats)}
     finally:
         proc.terminate()
         proc.wait(timeout=30)
@@ -97,8 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=50)
     parser.add_argument("--db", type=Path, help="reuse this store (built if missing)")
+    parser.add_argument("--keep-alive", type=float, default=0.0,
+                        help="the server's --keep-alive (0: a connection per request)")
     args = parser.parse_args(argv)
-    print(json.dumps(run(events=args.events, repeats=args.repeats, db=args.db), indent=2))
+    print(json.dumps(run(events=args.events, repeats=args.repeats, db=args.db,
+                         keep_alive=args.keep_alive), indent=2))
     return 0
 
 

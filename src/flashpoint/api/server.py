@@ -45,15 +45,18 @@ def check_start(*, host: str, token: str | None, insecure_local: bool) -> str:
 
 
 def serve(*, db: str | None, host: str = "127.0.0.1", port: int = 8000,
-          insecure_local: bool = False, log_level: str = "info") -> None:
+          insecure_local: bool = False, log_level: str = "info",
+          keep_alive: float = 0.0) -> None:
     """Build the app for ``db`` and run it with uvicorn until interrupted."""
     import uvicorn
 
     from flashpoint.api.app import create_app
+    from flashpoint.api.settings import ApiSettings
 
     token = token_from_env()
     mode = check_start(host=host, token=token, insecure_local=insecure_local)
-    app = create_app(db_path=db, token=token, insecure_local=insecure_local)
+    app = create_app(db_path=db, token=token, insecure_local=insecure_local,
+                     settings=ApiSettings(db_keep_alive=keep_alive))
     app.state.db.ensure()  # create or migrate now, so read-only requests find the schema
     print(f"flashpoint: serving {app.state.db_path} on http://{host}:{port}/ ({mode})",
           file=sys.stderr, flush=True)

@@ -14,7 +14,7 @@ class ApiSettings:
     max_page: int = 1000
     max_articles: int = 100
     db_wait: float = 10.0
-    db_keep_alive: float = 0.5
+    db_keep_alive: float = 0.0
     db_max_hold: float = 2.0
     docs: bool = True
 
@@ -36,9 +36,10 @@ API_SETTINGS_HELP = {
     "max_page": "Largest `limit` of one page of /events, /actors, /quotes.",
     "max_articles": "Most articles in one POST /articles request.",
     "db_wait": "Seconds a request waits for the database while an ingest commits a batch.",
-    "db_keep_alive": "Seconds the shared read-only connection stays open after the last "
-                     "request (opening one costs tens of ms).",
-    "db_max_hold": "Seconds after which the shared read-only connection is closed at the "
-                   "next pause between requests, so a concurrent ingest can commit.",
+    "db_keep_alive": "0 (default): one read-only connection per request, the store's "
+                     "design. > 0: share one for this many idle seconds (faster; a "
+                     "concurrent ingest then commits at the next pause in traffic).",
+    "db_max_hold": "With db_keep_alive > 0: seconds after which the shared connection is "
+                   "closed at the next moment no request uses it.",
     "docs": "Serve the OpenAPI docs page at /docs (from local assets).",
 }

@@ -18,6 +18,10 @@ def register(subparsers) -> None:
     p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
     p.add_argument("--insecure-local", action="store_true",
                    help="allow write routes without a token (loopback addresses only)")
+    p.add_argument("--keep-alive", type=float, default=0.0, metavar="SECONDS",
+                   help="share one read-only database connection for this many idle "
+                   "seconds (faster reads; a concurrent ingest commits at the next pause in "
+                   "traffic). Default 0: one connection per request")
     p.add_argument("--log-level", default="info",
                    choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=run)
@@ -27,5 +31,5 @@ def run(args) -> int:
     from flashpoint.api.server import serve
 
     serve(db=args.db, host=args.host, port=args.port, insecure_local=args.insecure_local,
-          log_level=args.log_level)
+          log_level=args.log_level, keep_alive=args.keep_alive)
     return 0

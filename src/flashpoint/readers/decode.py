@@ -17,7 +17,15 @@ _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
 
 
 def decode_bytes(raw: bytes, *, origin: str) -> str:
-    """Decode ``raw``; raise an InputError subclass that names ``origin`` and the problem.
+    """Decode ``raw``; raise an InputError subclass that names ``origin`` and the problem."""
+    text = _decode(raw, origin=origin)
+    if not text.strip():
+        raise EmptyInputError(origin, "no text (whitespace or separators only)")
+    return text
+
+
+def _decode(raw: bytes, *, origin: str) -> str:
+    """The decoding itself.
 
     >>> decode_bytes("caf\\u00e9".encode("cp1252"), origin="x.txt")
     'café'

@@ -1,21 +1,43 @@
-// A force-directed layout (Fruchterman-Reingold with a cooling schedule) for the network
-// page: deterministic (nodes start on a circle in input order), so the same graph draws the
-// same way every time and screenshots are comparable. O(n^2) per step; the page caps n.
+// Layout of the network page: each connected component gets its own force-directed layout
+// (Fruchterman-Reingold with a cooling schedule) at one ideal edge length, then the
+// components are packed in rows, largest first. Laying out the whole graph at once lets
+// disconnected groups push each other to the edges, and fitting that spread to the frame
+// squeezes every pair onto its own label; news networks are mostly such small groups.
+// Deterministic (nodes start on a circle in input order), so the same graph draws the same.
 
-export function forceLayout(nodes, edges, {width, height, iterations = 300} = {}) {
-  const n = nodes.length;
-  const index = new Map(nodes.map((node, i) => [node.id, i]));
-  const pos = nodes.map((_, i) => {
-    const angle = (2 * Math.PI * i) / Math.max(1, n);
-    return {x: width / 2 + (width / 3) * Math.cos(angle), y: height / 2 + (height / 3) * Math.sin(angle)};
-  });
-  if (n <= 1) {
-    if (n === 1) pos[0] = {x: width / 2, y: height / 2};
-    return pos;
+const EDGE = 110;  // ideal edge length, in the frame's units
+const GAP = 70;    // space between packed components
+const LABEL = 120; // room to the right of a component for node labels
+
+function components(nodes, links) {
+  const adjacent = nodes.map(() => []);
+  for (const [a, b] of links) { adjacent[a].push(b); adjacent[b].push(a); }
+  const seen = new Array(nodes.length).fill(false);
+  const groups = [];
+  for (let i = 0; i < nodes.length; i++) {
+    if (seen[i]) continue;
+    const group = [];
+    const stack = [i];
+    seen[i] = true;
+    while (stack.length) {
+      const v = stack.pop();
+      group.push(v);
+      for (const w of adjacent[v]) if (!seen[w]) { seen[w] = true; stack.push(w); }
+    }
+    groups.push(group.sort((x, y) => x - y));
   }
-  const k = Math.sqrt((width * height) / n) * 0.75;
-  const links = edges.map((e) => [index.get(e.source), index.get(e.target), e]).filter(([a, b]) => a !== undefined && b !== undefined);
-  let temperature = width / 8;
+  return groups.sort((x, y) => y.length - x.length || x[0] - y[0]);
+}
+
+// Fruchterman-Reingold on one component; returns local positions.
+function spring(members, links, iterations) {
+  const n = members.length;
+  const local = new Map(members.map((v, i) => [v, i]));
+  const radius = EDGE * Math.max(0.5, Math.sqrt(n) / 2);
+  const pos = members.map((_, i) => ({x: radius * Math.cos((2 * Math.PI * i) / n), y: radius * Math.sin((2 * Math.PI * i) / n)}));
+  if (n === 1) return [{x: 0, y: 0}];
+  const edges = links.filter(([a]) => local.has(a)).map(([a, b]) => [local.get(a), local.get(b)]);
+  let temperature = radius;
   for (let step = 0; step < iterations; step++) {
     const disp = pos.map(() => ({x: 0, y: 0}));
     for (let i = 0; i < n; i++) {
@@ -23,35 +45,52 @@ export function forceLayout(nodes, edges, {width, height, iterations = 300} = {}
         let dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
         let d = Math.hypot(dx, dy);
         if (d < 0.01) { dx = 0.01 * (i - j); dy = 0.01; d = Math.hypot(dx, dy); }
-        const force = (k * k) / d;
-        disp[i].x += (dx / d) * force; disp[i].y += (dy / d) * force;
-        disp[j].x -= (dx / d) * force; disp[j].y -= (dy / d) * force;
+        const f = (EDGE * EDGE) / d;
+        disp[i].x += (dx / d) * f; disp[i].y += (dy / d) * f;
+        disp[j].x -= (dx / d) * f; disp[j].y -= (dy / d) * f;
       }
     }
-    for (const [a, b] of links) {
+    for (const [a, b] of edges) {
       const dx = pos[a].x - pos[b].x, dy = pos[a].y - pos[b].y;
       const d = Math.max(0.01, Math.hypot(dx, dy));
-      const force = (d * d) / k;
-      disp[a].x -= (dx / d) * force; disp[a].y -= (dy / d) * force;
-      disp[b].x += (dx / d) * force; disp[b].y += (dy / d) * force;
+      const f = (d * d) / EDGE;
+      disp[a].x -= (dx / d) * f; disp[a].y -= (dy / d) * f;
+      disp[b].x += (dx / d) * f; disp[b].y += (dy / d) * f;
     }
     for (let i = 0; i < n; i++) {
-      // A weak pull to the centre keeps unconnected components on screen.
-      disp[i].x += (width / 2 - pos[i].x) * 0.02 * k / 10;
-      disp[i].y += (height / 2 - pos[i].y) * 0.02 * k / 10;
       const d = Math.max(0.01, Math.hypot(disp[i].x, disp[i].y));
       const move = Math.min(d, temperature);
       pos[i].x += (disp[i].x / d) * move;
       pos[i].y += (disp[i].y / d) * move;
     }
-    temperature = Math.max(0.5, temperature * 0.98);
+    temperature = Math.max(0.5, temperature * 0.97);
   }
-  // Fit into the frame with a margin for labels.
-  const margin = 60;
-  const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const sx = (width - 2 * margin) / Math.max(1, x1 - x0), sy = (height - 2 * margin) / Math.max(1, y1 - y0);
-  const s = Math.min(sx, sy);
-  return pos.map((p) => ({x: margin + (p.x - x0) * s + ((width - 2 * margin) - (x1 - x0) * s) / 2,
-    y: margin + (p.y - y0) * s + ((height - 2 * margin) - (y1 - y0) * s) / 2}));
+  return pos;
+}
+
+export function forceLayout(nodes, edges, {width, height, iterations = 250} = {}) {
+  const index = new Map(nodes.map((node, i) => [node.id, i]));
+  const links = edges.map((e) => [index.get(e.source), index.get(e.target)])
+    .filter(([a, b]) => a !== undefined && b !== undefined && a !== b);
+  const out = new Array(nodes.length);
+  // Pack components in rows no wider than the frame's proportions allow.
+  let x = 0, y = 0, rowHeight = 0, widest = 0;
+  const rowWidth = Math.max(width, Math.sqrt(nodes.length) * EDGE * 2.2);
+  for (const members of components(nodes, links)) {
+    const pos = spring(members, links, iterations);
+    const xs = pos.map((p) => p.x), ys = pos.map((p) => p.y);
+    const x0 = Math.min(...xs), y0 = Math.min(...ys);
+    const w = Math.max(...xs) - x0 + LABEL, h = Math.max(...ys) - y0;
+    if (x > 0 && x + w > rowWidth) { x = 0; y += rowHeight + GAP; rowHeight = 0; }
+    members.forEach((v, i) => { out[v] = {x: x + pos[i].x - x0, y: y + pos[i].y - y0}; });
+    x += w + GAP;
+    widest = Math.max(widest, x - GAP);
+    rowHeight = Math.max(rowHeight, h);
+  }
+  const totalH = y + rowHeight;
+  // Fit into the frame with a margin; never enlarge a small graph past 1.4x.
+  const margin = 50;
+  const s = Math.min(1.4, (width - 2 * margin) / Math.max(1, widest), (height - 2 * margin) / Math.max(1, totalH));
+  const ox = (width - widest * s) / 2, oy = (height - totalH * s) / 2;
+  return out.map((p) => ({x: ox + p.x * s, y: oy + p.y * s}));
 }
