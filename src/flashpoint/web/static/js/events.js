@@ -16,9 +16,9 @@ let sort = {key: null, dir: 1};
 
 const COLUMNS = [
   {key: "date", label: "Date", value: ev.date, cell: ev.date},
-  {key: "source", label: "Source", value: ev.source, cell: (e) => actorCell(ev.source(e), ev.sourceCountry(e))},
+  {key: "source", label: "Source", value: ev.source, cell: (e) => actorCell(ev.source(e), ev.sourceCountry(e)), cls: "wrap"},
   {key: "event", label: "Event", value: (e) => e.cameo || "", cell: (e) => quadBadge(e)},
-  {key: "target", label: "Target", value: ev.target, cell: (e) => actorCell(ev.target(e), ev.targetCountry(e))},
+  {key: "target", label: "Target", value: ev.target, cell: (e) => actorCell(ev.target(e), ev.targetCountry(e)), cls: "wrap"},
   {key: "where", label: "Where", value: ev.where, cell: ev.where},
   {key: "modality", label: "Modality", value: ev.modality, cell: modalityBadge},
   {key: "goldstein", label: "Goldstein", value: (e) => Number(e.goldstein ?? 0), cell: (e) => fmt(e.goldstein), cls: "num"},
