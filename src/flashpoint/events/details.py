@@ -190,6 +190,7 @@ class Places:
     def __init__(self, doc: Doc) -> None:
         places: dict[str, Place] = {p.id: p for p in records(doc, "fp_places")}
         self.at: dict[int, Place] = {}
+        self.via: dict[int, str] = {}
         counts: Counter = Counter()
         for mention in records(doc, "fp_place_mentions"):
             place = places.get(mention.ref)
@@ -198,21 +199,42 @@ class Places:
             counts[place.id] += 1
             for i in range(mention.start, mention.end):
                 self.at.setdefault(i, place)
+                self.via.setdefault(i, mention.via)
         self.main = places[counts.most_common(1)[0][0]] if counts else None
 
     def locate(self, trigger: Token) -> Location | None:
+        """The trigger's clause ("struck a depot in Baghdad"), else a place the sentence puts
+        something in, else the article's main place. A country named as an actor ("Iran
+        condemned") is not where the event happened, so bare mentions do not count."""
         if not self.at and self.main is None:
             return None
         head = _clause_head(trigger)
         for prep in (c for c in (*trigger.children, *head.children) if c.dep_ == "prep"):
-            if prep.lower_ in ("in", "at", "near", "outside", "inside", "across", "on"):
+            if prep.lower_ in LOCATIVE_PREPS:
                 for token in prep.subtree:
                     if token.i in self.at:
                         return _location(self.at[token.i], "clause")
         for token in trigger.sent:
-            if token.i in self.at:
+            if token.i in self.at and (_governing_prep(token) in LOCATIVE_PREPS
+                                       or self.via.get(token.i) == "adjective:locative"):
                 return _location(self.at[token.i], "sentence")
         return _location(self.main, "article") if self.main else None
+
+
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on", "into",
+                            "throughout", "around", "within", "along"})
+
+
+def _governing_prep(token: Token) -> str | None:
+    """The preposition whose object phrase holds ``token`` ("in" for "compound in Baghdad")."""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "pobj":
+            return node.head.lower_
+        if node.dep_ not in ("compound", "amod", "poss", "nmod", "appos", "conj", "det"):
+            return None
+        node = node.head
+    return None
 
 
 def _location(place: Place, basis: str) -> Location:
