@@ -81,11 +81,17 @@ def _side_ok(e: dict, f: dict, side: str) -> bool:
     if aid and aid == bid:
         return True
     ac, bc = e[f"{side}_country"], f[f"{side}_country"]
+    sa, sb = e[f"{side}_sector"], f[f"{side}_sector"]
     if ac and bc:
-        sa, sb = e[f"{side}_sector"], f[f"{side}_sector"]
         return ac == bc and (sa == sb or sa is None or sb is None)
+    if not ac and not bc and sa and sa == sb:
+        return True  # "militants" in one report, "insurgents" in another: both REB
     an, bn = _name_key(e[f"{side}_name"]), _name_key(f[f"{side}_name"])
     return an == bn
+
+
+def _side_missing(e: dict, side: str) -> bool:
+    return not (e[f"{side}_actor_id"] or e[f"{side}_country"] or e[f"{side}_name"])
 
 
 def _name_key(name: str | None) -> str | None:
@@ -121,19 +127,25 @@ def same_happening(e: dict, f: dict, settings: DedupSettings) -> bool:
     """Whether two events (rows with ``_COLUMNS`` plus ``_day`` and ``_words``) match."""
     if abs(e["_day"] - f["_day"]) > settings.window_days:
         return False
-    if not (_side_ok(e, f, "source") and _side_ok(e, f, "target")):
+    if not _side_ok(e, f, "source"):
+        return False
+    # One report may leave out the target ("the attack") that another names: then the
+    # evidence must agree twice as strongly.
+    target_gap = _side_missing(e, "target") != _side_missing(f, "target")
+    if not target_gap and not _side_ok(e, f, "target"):
         return False
     if not _place_ok(e, f, settings.max_km):
         return False
     if e["article_id"] == f["article_id"]:
-        return True
-    return jaccard(e["_words"], f["_words"]) >= settings.min_similarity
+        return not target_gap
+    needed = settings.min_similarity * (2 if target_gap else 1)
+    return jaccard(e["_words"], f["_words"]) >= needed
 
 
 def _block_key(e: dict) -> tuple:
     def side(s):
-        return e[f"{s}_country"] or _name_key(e[f"{s}_name"])
-    return (e["root"], e["negated"], e["hypothetical"], side("source"), side("target"))
+        return e[f"{s}_country"] or e[f"{s}_sector"] or _name_key(e[f"{s}_name"])
+    return (e["root"], e["negated"], e["hypothetical"], side("source"))
 
 
 def cluster_events(events: list[dict], settings: DedupSettings | None = None) -> dict[str, str]:

@@ -70,7 +70,8 @@ class ActorIndex:
                     found.extend(self.phrase(appos, depth + 1))
         if not found and head.pos_ in ("NOUN", "PROPN") and depth == 0 \
                 and head.lemma_.lower() not in self.event_nouns:
-            found = [_named(t) for t in (head, *_conjuncts(head)) if t.pos_ in ("NOUN", "PROPN")]
+            found = [_named(t) for t in (head, *_conjuncts(head))
+                     if t.pos_ in ("NOUN", "PROPN") and not _is_time_or_amount(t)]
             self.named.update(r.span for r in found)
         return _unique(found)
 
@@ -98,6 +99,17 @@ class ActorIndex:
                     if ref is not None:
                         return ref
         return None
+
+
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+february march april may june july august september october november december morning
+afternoon evening night week weekend month year day hour minute today yesterday""".split())
+
+
+def _is_time_or_amount(token: Token) -> bool:
+    """ "on Monday night", "for 30 days", "$50 million": when or how much, never who."""
+    return token.ent_type_ in _NOT_ACTORS or token.lower_ in _TIME_WORDS
 
 
 def _named(head: Token) -> ActorRef:
