@@ -254,12 +254,15 @@ def pair_scores(con: duckdb.DuckDBPyConnection,
                 pairs: list[tuple[str, str, bool]]) -> PairScore:
     """Score the clustering on labelled article pairs ``(origin_a, origin_b, same_event)``:
     a pair is predicted "same event" when some cluster has events from both articles.
-    Origins match the stored ``articles.origin`` by suffix (``reuters_2017/002.txt``)."""
-    rows = con.execute("SELECT m.cluster_id, a.origin FROM event_cluster_members m "
+    Names match the stored ``articles.origin`` or ``articles.name`` by suffix
+    (``reuters_2017/002.txt``)."""
+    rows = con.execute("SELECT m.cluster_id, a.origin, a.name FROM event_cluster_members m "
                        "JOIN articles a ON a.id = m.article_id").fetchall()
     clusters_of: dict[str, set[str]] = defaultdict(set)
-    for cid, origin in rows:
-        clusters_of[origin.replace("\\", "/")].add(cid)
+    for cid, origin, name in rows:
+        # A file's origin is its path; a JSON Lines article's is "file:line", its name the id.
+        for key in {origin.replace("\\", "/"), str(name or "")}:
+            clusters_of[key].add(cid)
 
     def clusters(name: str) -> set[str]:
         return set().union(*[c for o, c in clusters_of.items() if o.endswith(name)])
