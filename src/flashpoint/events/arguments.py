@@ -98,7 +98,7 @@ class ActorIndex:
                     ref = self._one(pobj, depth + 1)
                     if ref is not None:
                         return ref
-        return None
+        return _nationality(head) if depth == 0 else None
 
 
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
@@ -110,6 +110,21 @@ afternoon evening night week weekend month year day hour minute today yesterday"
 def _is_time_or_amount(token: Token) -> bool:
     """ "on Monday night", "for 30 days", "$50 million": when or how much, never who."""
     return token.ent_type_ in _NOT_ACTORS or token.lower_ in _TIME_WORDS
+
+
+def _nationality(head: Token) -> ActorRef | None:
+    """ "condemned the U.S. airstrikes": a nationality word before the head noun codes the
+    phrase's country when no actor mention covers it."""
+    from flashpoint.actors import describe
+
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < head.i:
+            country, _sector = describe(head.doc[child.i:child.i + 1])
+            if country:
+                start, end = child.idx, head.idx + len(head)
+                return ActorRef(actor=None, name=head.doc.text[start:end], country=country,
+                                span=(start, end))
+    return None
 
 
 def _named(head: Token) -> ActorRef:

@@ -253,6 +253,8 @@ class SentenceMatcher:
         source_heads += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
                          and self.actors.at(c) is not None]
         match.sources = [r for h in source_heads for r in self.actors.phrase(h)]
+        if not match.sources:
+            match.sources = _national_modifier(noun)
         target_heads = [t for h in hangers
                         for t in prep_objects(h, pattern.target_preps or _NOUN_TARGET_PREPS)]
         target_heads += children(noun, "dobj")  # a gerund's object: "bombing sites"
@@ -358,3 +360,17 @@ class SentenceMatcher:
                                                                      "to", "from"))
                 refs += [r for h in heads for r in self.actors.phrase(h)]
         return refs
+
+
+def _national_modifier(noun: Token) -> list[ActorRef]:
+    """ "a Turkish drone strike", "U.S. airstrikes": a nationality modifying an event noun
+    names the country that carried it out, even where no actor mention covers the word."""
+    from flashpoint.actors import describe
+
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            country, _sector = describe(noun.doc[child.i:child.i + 1])
+            if country:
+                return [ActorRef(actor=None, name=child.text, country=country,
+                                 span=(child.idx, child.idx + len(child)))]
+    return []
