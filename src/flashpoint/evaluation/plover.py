@@ -64,12 +64,19 @@ def _pick(events: tuple[Event, ...], event_text: str) -> Event | None:
     return (factual or [e for e in events if e.plover] or list(events))[0]
 
 
+def _country_level(ref) -> str | None:
+    """The gold's country-level code: an ISO country, or IGO/NGO for international bodies
+    (the gold writes the Arab League as "IGO", as CAMEO does at that level)."""
+    if ref is None:
+        return None
+    return ref.country or (ref.sector if ref.sector in ("IGO", "NGO") else None)
+
+
 def _dyad_ok(event: Event | None, record: dict[str, Any]) -> bool:
     if event is None:
         return False
     sources, targets = _codes(record.get("source")), _codes(record.get("target"))
-    src = event.source.country if event.source else None
-    tgt = event.target.country if event.target else None
+    src, tgt = _country_level(event.source), _country_level(event.target)
     source_ok = (src in sources) if sources else src is None
     target_ok = (tgt in targets) if targets else True  # no gold target: any target accepted
     return source_ok and target_ok
