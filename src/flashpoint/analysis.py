@@ -164,12 +164,10 @@ class DocRecords:
 
 def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]]) -> Analysis:
     """Assemble one Analysis from its parsed chunks, every span mapped to the original text."""
-    actors: dict[str, Actor] = {}
-    actor_ids: dict[tuple, str] = {}
+    actors = _Merged("A", lambda a: (a.entry or a.name, a.country, a.sector, a.type))
+    places = _Merged("P", lambda p: (p.geonameid, p.name, p.kind))
     events: list[Event] = []
     quotes: list[Quote] = []
-    places: dict[str, Place] = {}
-    place_ids: dict[tuple, str] = {}
     errors: list[StageError] = []
     edits = 0
     for chunk, found in parts:
@@ -178,30 +176,8 @@ def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]]) -> 
             return (a + _c.offset, b + _c.offset)
 
         edits += chunk.edits
-        local_actor = {}
-        for actor in found.actors:
-            key = (actor.entry or actor.name, actor.country, actor.sector, actor.type)
-            mentions = tuple(span(*m) for m in actor.mentions)
-            if key in actor_ids:
-                aid = actor_ids[key]
-                old = actors[aid]
-                actors[aid] = dataclasses.replace(old, mentions=old.mentions + mentions)
-            else:
-                aid = actor_ids[key] = f"A{len(actor_ids) + 1}"
-                actors[aid] = dataclasses.replace(actor, id=aid, mentions=mentions)
-            local_actor[actor.id] = aid
-        local_place = {}
-        for place in found.places:
-            key = (place.geonameid, place.name, place.kind)
-            mentions = tuple(span(*m) for m in place.mentions)
-            if key in place_ids:
-                pid = place_ids[key]
-                old = places[pid]
-                places[pid] = dataclasses.replace(old, mentions=old.mentions + mentions)
-            else:
-                pid = place_ids[key] = f"P{len(place_ids) + 1}"
-                places[pid] = dataclasses.replace(place, id=pid, mentions=mentions)
-            local_place[place.id] = pid
+        local_actor = {a.id: actors.add(a, span) for a in found.actors}
+        local_place = {p.id: places.add(p, span) for p in found.places}
         for event in found.events:
             events.append(_remap_event(event, f"E{len(events) + 1}", span, local_actor,
                                        local_place, article.text))
@@ -210,9 +186,34 @@ def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]]) -> 
                                        article.text))
         errors.extend(found.errors)
     quotes_t = tuple(quotes)
-    return Analysis(article=article, actors=tuple(actors.values()), events=tuple(events),
-                    quotes=quotes_t, places=tuple(places.values()),
+    return Analysis(article=article, actors=actors.records(), events=tuple(events),
+                    quotes=quotes_t, places=places.records(),
                     sourcing=sourcing_summary(quotes_t), errors=tuple(errors), repairs=edits)
+
+
+class _Merged:
+    """Records from several chunks merged by identity, renumbered, mentions concatenated."""
+
+    def __init__(self, prefix: str, key) -> None:
+        self.prefix, self.key = prefix, key
+        self.by_id: dict[str, Actor | Place] = {}
+        self.ids: dict[tuple, str] = {}
+
+    def add(self, record, span) -> str:
+        """Add one chunk-local record; return its article-wide id."""
+        mentions = tuple(span(*m) for m in record.mentions)
+        key = self.key(record)
+        if key in self.ids:
+            rid = self.ids[key]
+            old = self.by_id[rid]
+            self.by_id[rid] = dataclasses.replace(old, mentions=old.mentions + mentions)
+        else:
+            rid = self.ids[key] = f"{self.prefix}{len(self.ids) + 1}"
+            self.by_id[rid] = dataclasses.replace(record, id=rid, mentions=mentions)
+        return rid
+
+    def records(self) -> tuple:
+        return tuple(self.by_id.values())
 
 
 def _remap_ref(ref: ActorRef | None, span, local_actor) -> ActorRef | None:
