@@ -52,6 +52,9 @@ def analyze_articles(articles: Iterable[Article | Failure], *,
     Failures already in the input (from a reader) pass through in their place.
     """
     settings = settings or Settings()
+    if settings.workers > 1:
+        yield from _analyze_in_processes(articles, settings)
+        return
     nlp = get_nlp(settings)
     batch: list[tuple[Article, list[_Chunk]]] = []
     for article in articles:
@@ -72,6 +75,33 @@ def analyze_articles(articles: Iterable[Article | Failure], *,
             yield from _flush(batch, nlp, settings)
             batch = []
     yield from _flush(batch, nlp, settings)
+
+
+def _analyze_in_processes(articles: Iterable[Article | Failure],
+                          settings: Settings) -> Iterator[Analysis | Failure]:
+    """Batches of articles analysed in worker processes, results yielded in input order.
+
+    spaCy's own ``n_process`` ships Docs between processes as msgpack, which cannot carry
+    our records; whole batches in, finished Analyses out, is also less traffic.
+    """
+    import itertools
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    single = settings.replace(workers=1)
+    source = iter(articles)
+    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+        pending: deque = deque()
+        while batch := list(itertools.islice(source, settings.batch_size)):
+            pending.append(pool.submit(_analyze_batch, batch, single))
+            if len(pending) > 2 * settings.workers:  # bounded look-ahead: memory stays flat
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _analyze_batch(batch: list[Article | Failure], settings: Settings) -> list[Analysis | Failure]:
+    return list(analyze_articles(batch, settings=settings))
 
 
 @dataclass(frozen=True)
@@ -129,7 +159,6 @@ def _flush(batch, nlp, settings: Settings) -> Iterator[Analysis | Failure]:
     """Parse the batch lazily and reduce each Doc to its records at once (bounded memory)."""
     if not batch:
         return
-    n_docs = sum(len(chunks) for _, chunks in batch)
 
     def docs():
         for article, chunks in batch:
@@ -138,8 +167,7 @@ def _flush(batch, nlp, settings: Settings) -> Iterator[Analysis | Failure]:
                 doc._.fp_article_date = article.date
                 yield doc
 
-    n_process = settings.workers if n_docs > 1 else 1
-    parsed = iter(nlp.pipe(docs(), batch_size=settings.batch_size, n_process=n_process))
+    parsed = iter(nlp.pipe(docs(), batch_size=settings.batch_size))
     for article, chunks in batch:
         parts = [(chunk, DocRecords.of(next(parsed))) for chunk in chunks]
         yield build_analysis(article, parts)

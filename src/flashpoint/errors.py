@@ -21,6 +21,9 @@ class InputError(FlashpointError):
         self.problem = problem
         super().__init__(f"{origin}: {problem}")
 
+    def __reduce__(self):  # picklable across worker processes
+        return (type(self), (self.origin, self.problem))
+
 
 class EmptyInputError(InputError):
     """The input holds no text to analyse."""
@@ -55,6 +58,9 @@ class DataFileError(FlashpointError):
         self.problem = problem
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {problem}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.line, self.problem))
 
 
 class SettingError(FlashpointError):

@@ -112,3 +112,14 @@ def test_seed_spans_index_the_original_text(seed_text, capsys, shared):
         for item in doc[group]:
             for s, e in item["mentions"]:
                 assert 0 <= s < e <= len(seed_text) and seed_text[s:e].strip()
+
+
+def test_workers_give_the_same_result_in_order(tmp_path, capsys, example_text):
+    for i, day in enumerate(["Monday", "Tuesday", "Friday"]):
+        (tmp_path / f"a{i}.txt").write_text(example_text.replace("Tuesday", day))
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x00")
+    _, one, err_one = _run(capsys, "analyze", str(tmp_path), "--format", "jsonl")
+    code, two, err_two = _run(capsys, "analyze", str(tmp_path), "--format", "jsonl",
+                              "--workers", "2", "--batch-size", "1")
+    assert code == 1 and err_one == err_two and "bad.txt" in err_two
+    assert one == two
