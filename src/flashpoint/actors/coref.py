@@ -16,6 +16,9 @@ if TYPE_CHECKING:  # pragma: no cover
 PERSONAL = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 NEUTER = frozenset({"its", "itself"})
+# "it" is often expletive ("it is likely that"), so it only takes a subject of its own clause
+# chain: "Syria says it is willing to withdraw" -> Syria.
+SUBJECT_IT = frozenset({"it"})
 WINDOW = {"person": 2, "group": 1, "thing": 2}  # sentences back
 
 
@@ -28,6 +31,9 @@ def link_pronouns(res: Resolver) -> None:
         word = tok.lower_
         if tok.pos_ != "PRON" and tok.tag_ not in ("PRP", "PRP$"):
             continue
+        if word in SUBJECT_IT:
+            _link_it(res, tok)
+            continue
         kind = ("person" if word in PERSONAL else "group" if word in PLURAL else
                 "thing" if word in NEUTER else None)
         if kind is None or (word == "its" and tok.i + 1 < len(res.doc)
@@ -36,6 +42,28 @@ def link_pronouns(res: Resolver) -> None:
         subject = _coordinated(res, tok, kind) or _clause_subject(res, tok, kind)
         for key in ([subject] if subject else _antecedents(res, timeline, tok.i, kind)):
             res.add(key, res.doc[tok.i:tok.i + 1], "coref:pronoun")
+
+
+def _link_it(res: Resolver, tok) -> None:
+    """ "it" as a subject whose clause reports its own sentence subject's words or acts."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or _expletive(tok):
+        return
+    subject = _clause_subject(res, tok, "thing")
+    if subject is not None:
+        res.add(subject, res.doc[tok.i:tok.i + 1], "coref:pronoun")
+
+
+def _expletive(tok) -> bool:
+    """ "it is clear that ...", "it seems ...": a dummy subject, nobody."""
+    verb = tok.head
+    if verb.lemma_ in ("seem", "appear", "rain", "take", "remain"):
+        return True
+    deps = {c.dep_ for c in verb.children}
+    if "ccomp" in deps or "csubj" in deps:
+        return verb.lemma_ == "be"
+    return any(c.dep_ in ("acomp", "attr") and any(g.dep_ in ("ccomp", "csubj")
+                                                   for g in c.children)
+               for c in verb.children)
 
 
 def _coordinated(res: Resolver, tok, kind: str) -> tuple | None:

@@ -78,6 +78,8 @@ def read_file(path: Path, *, known: dict[str, CountryEntry] | None = None) -> Di
         mark = getattr(exc, "problem_mark", None)
         raise DataFileError(str(path), mark.line + 1 if mark else None,
                             f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except RecursionError:  # PyYAML parses nesting recursively: "[[[[..." exhausts the stack
+        raise DataFileError(str(path), None, "not valid YAML: nested too deeply") from None
     if not isinstance(data, dict):
         raise DataFileError(str(path), 1, f"expected a mapping with sections {', '.join(SECTIONS)}")
     return _Reader(str(path), known or {}).read(data)
@@ -153,7 +155,9 @@ class _Reader:
         value = item.get(key) or []
         if isinstance(value, str):
             value = [value]
-        if not all(isinstance(v, str) and v.strip() for v in value):
+        # A number or a mapping where a list belongs is the user's mistake, not a crash.
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                  for v in value):
             self.fail(f"{key!r} must be a list of non-empty strings, got {value!r}")
         return tuple(v.strip() for v in value)
 

@@ -23,7 +23,7 @@ class ActorIndex:
     """Token index -> ActorRef, built once per Doc from the actors stage's mentions."""
 
     def __init__(self, doc: Doc, *, event_nouns: frozenset[str] = frozenset()) -> None:
-        actors = {a.id: a for a in records(doc, "fp_actors")}
+        actors = self.actors = {a.id: a for a in records(doc, "fp_actors")}
         self.event_nouns = event_nouns  # "the strike" names an event, never an actor
         self.named: set[tuple[int, int] | None] = set()  # spans of name-only fallbacks
         self.refs: dict[int, ActorRef] = {}
@@ -34,6 +34,7 @@ class ActorIndex:
             ref = ActorRef.of(actor, span=(mention.start_char, mention.end_char))
             for i in range(mention.start, mention.end):
                 self.refs.setdefault(i, ref)
+        self.places: dict[int, ActorRef] = _place_refs(doc) if self.refs else {}
         if not self.refs:
             self._fallback(doc)
 
@@ -44,12 +45,20 @@ class ActorIndex:
                 for i in range(ent.start, ent.end):
                     self.refs[i] = ref
 
+    def kind(self, ref: ActorRef) -> str | None:
+        """The resolved actor's type (person, group, ...), None for a name-only reference."""
+        actor = self.actors.get(ref.actor) if ref.actor else None
+        return actor.type if actor is not None else None
+
     def is_actor(self, ref: ActorRef) -> bool:
         """False for a name-only fallback ("its own economy"), true for a resolved actor."""
         return ref.span not in self.named
 
     def at(self, token: Token) -> ActorRef | None:
-        return self.refs.get(token.i)
+        """The actor mention at ``token``, else the country a place name there stands for:
+        the actors stage keeps "to Britain" or "in Amman" as places, but an event's argument
+        slot makes them participants ("extradited him to Britain", "arrived in Amman")."""
+        return self.refs.get(token.i) or self.places.get(token.i)
 
     def phrase(self, head: Token, depth: int = 0) -> list[ActorRef]:
         """The actors a noun phrase headed by ``head`` denotes, one per conjunct.
@@ -110,6 +119,29 @@ afternoon evening night week weekend month year day hour minute today yesterday"
 def _is_time_or_amount(token: Token) -> bool:
     """ "on Monday night", "for 30 days", "$50 million": when or how much, never who."""
     return token.ent_type_ in _NOT_ACTORS or token.lower_ in _TIME_WORDS
+
+
+def _place_refs(doc: Doc) -> dict[int, ActorRef]:
+    """Token index -> country reference, for every country name, capital and nationality
+    word of the Doc (one pass of the dictionary's PhraseMatcher; the longest match wins)."""
+    from flashpoint.actors import get_lexicon
+    from flashpoint.actors.lexicon import ADJECTIVE, CAPITAL, COUNTRY, DEMONYM
+
+    lexicon = get_lexicon(doc.vocab)
+    kinds = (COUNTRY, CAPITAL, ADJECTIVE, DEMONYM)
+    found = []
+    for match_id, start, end in lexicon.names(doc):
+        kind, ref = doc.vocab.strings[match_id].split("|", 1)
+        if kind in kinds:
+            found.append((start, end, ref))
+    out: dict[int, ActorRef] = {}
+    for start, end, iso in sorted(found, key=lambda m: m[0] - m[1]):
+        span = doc[start:end]
+        ref = ActorRef(actor=None, name=span.text, country=iso,
+                       span=(span.start_char, span.end_char))
+        for i in range(start, end):
+            out.setdefault(i, ref)
+    return out
 
 
 def _nationality(head: Token) -> ActorRef | None:
@@ -191,6 +223,9 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
     head = verb.head
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return clause_subject(head, depth=depth + 1)
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") \
+            and head.head.pos_ in ("VERB", "AUX"):  # "X is willing / ready to withdraw"
+        return clause_subject(head.head, depth=depth + 1)
     if verb.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return clause_subject(head.head, depth=depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -83,6 +83,8 @@ class EventCoder:
         fatalities, injured = (_casualties(match.trigger) if coding.root in VIOLENT_ROOTS
                                else (None, None))
         location = state.places.locate(match.trigger)
+        sources = [_localized(r, location, state.actors) for r in sources]
+        targets = [_localized(r, location, state.actors) for r in targets]
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
         t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])
         lemmas = [t.lemma_.lower() for t in sent]
@@ -136,6 +138,22 @@ class EventCoder:
         earlier = [e for e in reversed(state.history) if e.plover == plover and e.source]
         factual = [e for e in earlier if not (e.negated or e.hypothetical)]
         return (factual or earlier)[0].source if earlier else None
+
+
+# Sectors that are no country's own: they never take the place's country.
+_STATELESS = frozenset({"IGO", "NGO", "MNC"})
+
+
+def _localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef | None:
+    """ "Rebels blocked roads in Abidjan", "opposition groups in Zimbabwe": an unnamed group
+    with no nationality is coded with the country the sentence places the event in (a
+    named person is not: a visitor is no national of the place he visits)."""
+    if ref is None or ref.country or ref.sector in _STATELESS or location is None \
+            or location.basis not in ("clause", "sentence") or not location.country:
+        return ref
+    if actors.kind(ref) not in (None, "group", "organization"):
+        return ref
+    return replace(ref, country=location.country)
 
 
 def _conditional(trigger: Token) -> bool:

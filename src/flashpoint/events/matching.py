@@ -20,6 +20,7 @@ _NOUN_POS = ("NOUN", "PROPN")
 _PARTICLES = {"out", "down", "up", "back", "off", "in", "away", "over"}
 _COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr", "dobj", "ccomp")
 _NOUN_TARGET_PREPS = ("on", "against", "at")
+_PLACE_PREPS = ("in", "into", "to", "from", "inside", "across")
 # Verbs whose object noun is an event the verb's subject carries out ("launched an attack").
 LIGHT_VERBS = frozenset({
     "launch", "carry", "conduct", "stage", "mount", "order", "wage", "begin", "start", "step",
@@ -228,7 +229,20 @@ class SentenceMatcher:
         heads += children(verb, "dative")
         if verb.dep_ == "acl" and not heads:  # "sites held by the group": the noun
             heads = [verb.head]
-        return [r for h in heads for r in self.actors.phrase(h)]
+        refs = [r for h in heads for r in self.actors.phrase(h)]
+        if obj is not None and not any(r.country or r.sector for r in refs):
+            return self._located(verb, obj) or refs
+        return refs
+
+    def _located(self, verb: Token, obj: Token) -> list[ActorRef]:
+        """ "lifted the curfew in X", "withdraw troops from X", "sent arms to X": when the
+        object is a thing, not an actor, the country it is moved to, from or applied in is
+        the one acted on (as CAMEO coders take it)."""
+        for head in (t for h in (obj, verb) for t in prep_objects(h, _PLACE_PREPS)):
+            refs = [r for r in self.actors.phrase(head) if r.country]
+            if refs:  # the first place only: "to X in Y" is not two targets
+                return refs
+        return []
 
     # -- nouns -----------------------------------------------------------------------------
     def _noun(self, noun: Token, patterns: tuple[Pattern, ...]) -> Match | None:
@@ -350,8 +364,14 @@ class SentenceMatcher:
         heads += [t for t in prep_objects(verb, ("on", "to", "against", "with", "from"))
                   if t.i not in skip]
         for comp in used:
-            heads += children(comp, "nsubj")
+            heads += children(_complement_verb(verb, comp), "nsubj")
         refs = [r for h in heads for r in self.actors.phrase(h)]
+        if refs:
+            return refs
+        for comp in (t for t in used if t.pos_ in ("NOUN", "PROPN")):
+            # "agreed to Kenyan mediation", "welcomed X's proposal": the complement noun's
+            # nationality or possessor is whom the frame is about
+            refs += [r for r in self.actors.phrase(comp) if r.country or r.sector]
         if refs:
             return refs
         for comp in used:
@@ -360,6 +380,17 @@ class SentenceMatcher:
                                                                      "to", "from"))
                 refs += [r for h in heads for r in self.actors.phrase(h)]
         return refs
+
+
+def _complement_verb(verb: Token, token: Token) -> Token:
+    """The clause of ``verb``'s complement that ``token`` lies in: in "demanded that the US
+    cancel its plans", "plans" lies in the clause of "cancel", whose subject is the target."""
+    node = token
+    for _ in range(6):
+        if node.head is verb or node.head is node:
+            return node
+        node = node.head
+    return token
 
 
 def _national_modifier(noun: Token) -> list[ActorRef]:

@@ -35,6 +35,12 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "ready", "poised", "able", "willing", "prepared", "eager", "determined", "capable",
     "would-be", "question", "whether",
 })
+# Cues of speculation by others (not a source announcing its own action): they outrank a
+# future "will" lower on the path.
+SPECULATIVE = frozenset({"could", "may", "might", "possibility", "possible", "prospect",
+                         "risk", "fear", "danger", "likelihood", "chance", "potential", "likely",
+                         "unlikely", "scenario", "speculation", "predict", "forecast",
+                         "speculate", "wonder", "worry", "suspect", "imagine"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 # Reporting verbs are transparent: "X said Y attacked" asserts nothing less about the attack.
 REPORTING = frozenset({"say", "tell", "add", "note", "report", "state", "announce", "write",
@@ -84,9 +90,16 @@ def _governor(node: Token) -> Token:
 
 
 def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
-    """Walk from the trigger up through its governors, collecting cues."""
+    """Walk from the trigger up through its governors, collecting cues.
+
+    Two refinements keep the flags honest: a negation on or above a governor that already made
+    the event hypothetical negates the wanting, not the event ("doesn't want a war": the war is
+    hypothetical, not denied); and a speculative cue anywhere on the path outranks a future
+    "will" below it ("the possibility that Iran will respond" is speculation, not an announcement).
+    """
     negated = hypothetical = False
-    cue = None
+    cue = speculative = None
+    governed = False  # a hypothetical governor has been passed
     node, steps = trigger, 0
     while True:
         neg, hyp = _own_cues(node)
@@ -96,8 +109,13 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
                 neg = neg or node.text
             if node.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
                 hyp = hyp or node.text
+                governed = True
+        if governed and node is not trigger:
+            neg = None
         negated = negated or neg is not None
         hypothetical = hypothetical or hyp is not None
+        if hyp is not None and hyp.lower() in SPECULATIVE:
+            speculative = speculative or hyp
         cue = cue or neg or hyp
         if node.dep_ not in _CLIMB or node.head is node or steps >= max_steps:
             break
@@ -106,4 +124,6 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
         node, steps = _governor(node), steps + 1
     if trigger.sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
         hypothetical, cue = True, cue or "?"
+    if speculative is not None and not negated:
+        cue = speculative
     return Modality(negated, hypothetical, cue)
