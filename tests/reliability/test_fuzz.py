@@ -123,6 +123,9 @@ def test_user_dictionary_loader_never_crashes(tmp_path_factory, text):
     ("organizations: [{id: x, name: X, sector: GOV, aliases: 5}]", "'aliases' must be a list"),
     ("people: [{name: X, roles: 7, sector: GOV}]", "'roles' must be a list"),
     ("people: [{name: X, sector: GOV, short: {a: 1}}]", "'short' must be a list"),
+    # Found by the fuzzing: keys of mixed types (null and int) could not be sorted.
+    ("?\n0:", "unknown section"),
+    ("agents: [{word: x, sector: GOV, 1: a, b: c}]", "unknown key"),
 ])
 def test_regression_dictionary_crashes_are_clear_errors(tmp_path, text, message):
     path = tmp_path / "user.yaml"

@@ -114,7 +114,9 @@ class _Reader:
         data.pop(_LINE, None)
         unknown = set(data) - set(SECTIONS)
         if unknown:
-            self.fail(f"unknown section(s) {sorted(unknown)}; valid: {', '.join(SECTIONS)}")
+            # key=str: YAML keys may be null, numbers and strings at once
+            self.fail(f"unknown section(s) {sorted(unknown, key=str)}; valid: "
+                      f"{', '.join(SECTIONS)}")
         out = Dictionaries()
         for name in SECTIONS:  # countries first: later sections check codes against them
             items = data.get(name) or []
@@ -138,7 +140,7 @@ class _Reader:
         self.line = item.pop(_LINE, self.line)
         extra = set(item) - _KEYS[section]
         if extra:
-            self.fail(f"unknown key(s) {sorted(extra)} in {section}; valid: "
+            self.fail(f"unknown key(s) {sorted(extra, key=str)} in {section}; valid: "
                       f"{', '.join(sorted(_KEYS[section]))}")
         return parse(item, f"{self.path}:{self.line}")
 
