@@ -76,3 +76,9 @@ def test_repair_is_idempotent_and_mappable(text):
         assert _skeleton(text[s:e]) == _skeleton(m.group())
     s, e = r.offsets.span(0, len(r.text))
     assert 0 <= s <= e <= len(text)
+
+
+def test_regression_space_variant_inside_a_run_is_repaired_in_one_call():
+    # Found by Hypothesis: the variant was normalised but the run it sat in survived.
+    text = "dont\u00a0 dont "
+    assert repair(text) == "don't don't " == repair(repair(text))

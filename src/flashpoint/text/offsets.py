@@ -93,3 +93,25 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, OffsetMap]:
     out_len += len(text) - pos
     return "".join(parts), OffsetMap(tuple(rs), tuple(re_), tuple(os_), tuple(oe), len(text),
                                      out_len)
+
+
+@dataclass(frozen=True)
+class OffsetChain:
+    """Several maps applied in turn: ``maps[0]`` maps pass 1's output onto the original,
+    ``maps[1]`` pass 2's output onto pass 1's, and so on.
+
+    >>> _, first = apply_edits("dont  go", [Edit(3, 3, "'")])
+    >>> final, second = apply_edits("don't  go", [Edit(5, 7, " ")])
+    >>> final, OffsetChain((first, second)).span(6, 8)
+    ("don't go", (6, 8))
+    """
+
+    maps: tuple[OffsetMap, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        for m in reversed(self.maps):
+            start, end = m.span(start, end)
+        return start, end
+
+    def __len__(self) -> int:
+        return sum(len(m) for m in self.maps)

@@ -18,13 +18,13 @@ from importlib import resources
 
 import yaml
 
-from flashpoint.text.offsets import Edit, OffsetMap, apply_edits
+from flashpoint.text.offsets import Edit, OffsetChain, OffsetMap, apply_edits
 
 
 @dataclass(frozen=True)
 class Repaired:
     text: str
-    offsets: OffsetMap
+    offsets: OffsetMap | OffsetChain
     edits: int
 
 
@@ -171,14 +171,30 @@ RULES = (find_char_variants, find_stray_whitespace, find_hyphenation, find_contr
 
 
 def repair_text(text: str, *, rules=RULES) -> Repaired:
-    """Repair ``text``; the result's offset map takes repaired spans back to ``text``."""
-    tagged: list[tuple[int, int, int, Edit]] = []
-    for order, rule in enumerate(rules):
-        tagged.extend((e.start, order, e.end, e) for e in rule(text))
-    if not tagged:
+    """Repair ``text``; the result's offset map takes repaired spans back to ``text``.
+
+    Rules see the text as the previous pass left it ("dont\u00a0 dont": the space variant
+    is normalised, then the run of spaces collapses), so passes repeat until nothing changes:
+    repair is idempotent by construction.
+    """
+    maps: list[OffsetMap] = []
+    edits = 0
+    current = text
+    for _ in range(MAX_PASSES):
+        tagged: list[tuple[int, int, int, Edit]] = []
+        for order, rule in enumerate(rules):
+            tagged.extend((e.start, order, e.end, e) for e in rule(current))
+        if not tagged:
+            break
+        current, offsets = apply_edits(current, _without_overlaps(tagged))
+        maps.append(offsets)
+        edits += len(offsets)
+    if not maps:
         return Repaired(text, OffsetMap.identity(len(text)), 0)
-    new, offsets = apply_edits(text, _without_overlaps(tagged))
-    return Repaired(new, offsets, len(offsets))
+    return Repaired(current, maps[0] if len(maps) == 1 else OffsetChain(tuple(maps)), edits)
+
+
+MAX_PASSES = 4
 
 
 def repair(text: str, *, rules=RULES) -> str:
