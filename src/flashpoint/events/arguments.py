@@ -7,12 +7,16 @@ bare pipeline) it falls back to the model's named entities, as name-only referen
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from flashpoint.nlp.extensions import records
 from flashpoint.schema import ActorRef
 
 _FALLBACK_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
+# Prepositions inside a thing-denoting phrase whose objects are whom the thing is about.
+INNER_PREPS = ("of", "by", "from", "on", "against", "to", "with", "for", "over", "into")
 _RELATIVE = {"who", "which", "that", "whom"}
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
 SUBJECTS = ("nsubj", "csubj")
@@ -71,6 +75,8 @@ class ActorIndex:
         found: list[ActorRef] = []
         for conjunct in (head, *_conjuncts(head)):
             ref = self._one(conjunct, depth)
+            if ref is not None and not coded(ref) and self.kind(ref) in (None, "person"):
+                ref = self._affiliated(conjunct, ref)
             if ref is not None:
                 found.append(ref)
                 found.extend(self._coordinated_modifiers(conjunct))
@@ -83,6 +89,39 @@ class ActorIndex:
                      if t.pos_ in ("NOUN", "PROPN") and not _is_time_or_amount(t)]
             self.named.update(r.span for r in found)
         return _unique(found)
+
+    def inside(self, head: Token, *, depth: int = 0) -> list[ActorRef]:
+        """The country-coded actors inside a phrase that names a thing, not an actor: the
+        objects of its prepositions, with their possessors and nationality words ("the
+        withdrawal of Serbian forces", "calls by Belarus's rulers", "the blockade on
+        Palestinian lorries", "relations with Russia"). The first preposition that yields
+        one wins; a phrase with none looks one level further in."""
+        if depth > 2:
+            return []
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in INNER_PREPS):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                refs = [r for r in self.phrase(pobj) if coded(r)] \
+                    or self.inside(pobj, depth=depth + 1)
+                if refs:
+                    return refs
+        return []
+
+    def _affiliated(self, head: Token, ref: ActorRef) -> ActorRef:
+        """A person the actors stage could not place takes the country or body his title
+        names: "King Hassan of Morocco", "Arab League Secretary General Chadli Klibi",
+        "Quatar's emir, Sheikh Hamad"."""
+        span = ref.span or (head.idx, head.idx + len(head))
+        near = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")
+                and not (span[0] <= c.idx < span[1])]
+        near += prep_objects(head, ("of",))
+        if head.dep_ == "appos":  # "Quatar's emir, Sheikh Hamad": the title is the head
+            near.append(head.head)
+        for token in near:
+            for found in (self.at(token), *(self.at(c) for c in token.children
+                                            if c.dep_ in ("compound", "poss", "amod"))):
+                if found is not None and coded(found) and found.span != ref.span:
+                    return replace(ref, country=found.country, sector=found.sector)
+        return ref
 
     def _coordinated_modifiers(self, head: Token) -> list[ActorRef]:
         """ "Saudi and UAE diplomats": the modifier's own conjuncts name further actors."""
@@ -114,6 +153,11 @@ _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTI
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december morning
 afternoon evening night week weekend month year day hour minute today yesterday""".split())
+
+
+def coded(ref: ActorRef) -> bool:
+    """A reference with a country-level code (a country, or an international body)."""
+    return bool(ref.country) or ref.sector in ("IGO", "NGO")
 
 
 def _is_time_or_amount(token: Token) -> bool:
@@ -221,6 +265,10 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
     if depth > 4 or verb.head is verb:
         return None
     head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
+        controller = _controller(head, verb)
+        if controller is not None:
+            return controller
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return clause_subject(head, depth=depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") \
@@ -233,3 +281,20 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" and not children(verb, *SUBJECTS):
         return None
     return None
+
+
+# Verbs whose object does not control their complement: "X promised Y to leave" is X leaving.
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "swear"})
+
+
+def _controller(head: Token, complement: Token) -> Token | None:
+    """Who does what an xcomp says when it is not the head's subject: the object of an
+    object-control verb ("X asked Y to withdraw", "ordered Y to appear": Y), or the passive
+    subject ("Y was forced to withdraw", "Y was asked to leave": Y)."""
+    if is_passive(head):
+        found = children(head, *PASSIVE_SUBJECTS)
+        return found[0] if found else None
+    if head.lemma_.lower() in SUBJECT_CONTROL:
+        return None
+    objects = [c for c in children(head, "dobj") if c.i < complement.i]
+    return objects[0] if objects else None

@@ -85,6 +85,10 @@ class EventCoder:
         location = state.places.locate(match.trigger)
         sources = [_localized(r, location, state.actors) for r in sources]
         targets = [_localized(r, location, state.actors) for r in targets]
+        if coding.root in DOMESTIC_ROOTS and targets == [None]:
+            domestic = _domestic_government(sources, location, state.actors)
+            if domestic is not None:
+                targets, rule = [domestic], f"{rule}+domestic"
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
         t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])
         lemmas = [t.lemma_.lower() for t in sent]
@@ -138,6 +142,32 @@ class EventCoder:
         earlier = [e for e in reversed(state.history) if e.plover == plover and e.source]
         factual = [e for e in earlier if not (e.negated or e.hypothetical)]
         return (factual or earlier)[0].source if earlier else None
+
+
+# Roots whose unaddressed act by a domestic group is aimed at its own government.
+DOMESTIC_ROOTS = frozenset({"10", "14"})
+# Sectors of the state itself, which cannot protest to or demand of its own government.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
+
+
+def _domestic_government(sources, location, actors: ActorIndex) -> ActorRef | None:
+    """ "Algerian students marched", "Iraqi Kurds demanded independence": a protest or demand
+    by an unnamed group of one country, naming no target, is aimed at that country's
+    government, as CAMEO coders code it. Never for a person, a state, an international
+    body, or a group acting abroad (a place in another country)."""
+    countries = set()
+    for ref in sources:
+        if ref is None or not ref.country or ref.sector in _STATELESS \
+                or ref.sector in _STATE_SECTORS \
+                or actors.kind(ref) not in (None, "group", "organization"):
+            return None
+        countries.add(ref.country)
+    if len(countries) != 1:
+        return None
+    country = countries.pop()
+    if location is not None and location.country and location.country != country:
+        return None
+    return ActorRef(actor=None, name=f"government of {country}", country=country, sector="GOV")
 
 
 # Sectors that are no country's own: they never take the place's country.

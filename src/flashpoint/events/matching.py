@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from flashpoint.events.arguments import (PASSIVE_SUBJECTS, ActorIndex, children, clause_subject,
-                                         is_passive, prep_objects)
+                                         coded, is_passive, prep_objects)
 from flashpoint.events.patterns import Frame, Pattern, PatternSet
 from flashpoint.schema import ActorRef
 
@@ -44,6 +44,10 @@ PROTEST_AIMS = {"leadership": "1", "policy": "2", "rights": "3", "regime": "4", 
 DEMANDING = frozenset({"say", "declare", "reiterate", "insist", "conclude", "state", "tell",
                        "stress", "argue", "write", "repeat", "issue", "add"})
 _MUST = frozenset({"must", "should", "ought"})
+# Roots whose verb's that-clause subject is the target: a request, demand or appeal is made of
+# whoever is to act ("urged that Y ...", "demanded that Y ...").
+CLAUSE_TARGET_ROOTS = frozenset({"10"})
+_FRAME_PREPS = ("on", "against", "with", "to", "from", "for")
 
 
 @dataclass
@@ -231,8 +235,16 @@ class SentenceMatcher:
             heads = [verb.head]
         refs = [r for h in heads for r in self.actors.phrase(h)]
         if obj is not None and not any(r.country or r.sector for r in refs):
-            return self._located(verb, obj) or refs
+            return self._located(verb, obj) or self.actors.inside(obj) or refs
+        if not refs and pattern.code[:2] in CLAUSE_TARGET_ROOTS:
+            refs = self._clause_subjects(verb)
         return refs
+
+    def _clause_subjects(self, verb: Token) -> list[ActorRef]:
+        """ "demanded that the US cancel its plans": whom a demand is made of is the subject
+        of the clause it demands."""
+        return [r for comp in children(verb, "ccomp") for s in children(comp, "nsubj")
+                for r in self.actors.phrase(s) if coded(r)]
 
     def _located(self, verb: Token, obj: Token) -> list[ActorRef]:
         """ "lifted the curfew in X", "withdraw troops from X", "sent arms to X": when the
@@ -376,9 +388,16 @@ class SentenceMatcher:
             return refs
         for comp in used:
             if comp.pos_ in ("VERB", "AUX"):
-                heads = children(comp, "dobj") + prep_objects(comp, ("on", "against", "with",
-                                                                     "to", "from"))
+                obj = direct_object(comp)
+                heads = children(comp, "dobj", "dative") + [
+                    t for h in attachments(comp, obj) for t in prep_objects(h, _FRAME_PREPS)]
                 refs += [r for h in heads for r in self.actors.phrase(h)]
+                if obj is not None and not any(map(coded, refs)):
+                    refs += self.actors.inside(obj)  # "break off relations with Y"
+            elif not refs:  # "promised to continue military aid to Y"
+                refs += self.actors.inside(comp) or [
+                    r for t in prep_objects(comp.head, _FRAME_PREPS)
+                    for r in self.actors.phrase(t) if coded(r)]
         return refs
 
 
