@@ -35,10 +35,15 @@ class Candidate:
 def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     """Non-overlapping named spans, in document order."""
     found = []
+    national: set[int] = set()  # tokens of nationality words ("Bosnian", "Serbs")
     for match_id, start, end in lexicon.names(doc):
         kind, ref = doc.vocab.strings[match_id].split("|", 1)
         found.append(Candidate(start, end, kind, ref))
+        if kind in (ADJECTIVE, DEMONYM):
+            national.update(range(start, end))
     for ent in doc.ents:
+        if ent.label_ in ("PERSON", "NORP") and all(t.i in national for t in ent):
+            continue  # "Bosnian Serbs" is an adjective and a demonym, not somebody's name
         if ent.label_ in MODEL_LABELS:
             start = ent.start
             while start < ent.end - 1 and doc[start].dep_ in ("det", "poss") or \

@@ -167,6 +167,24 @@ def igo_modified(span: Span, lexicon: Lexicon, skip: range = range(0)) -> bool:
     return False
 
 
+def poss_country(span: Span, lexicon: Lexicon) -> list[str]:
+    """"Angola's President Dos Santos", "Israel's Cabinet": the country of a possessor."""
+    for child in span.root.lefts:
+        if child.dep_ == "poss" and child.i < span.start:
+            found = countries_in(span.doc[child.left_edge.i:child.i + 1], lexicon)
+            if found:
+                return found
+    return []
+
+
+def modifier_country(head: Token, lexicon: Lexicon) -> list[str]:
+    """The nationality adjectives before a noun: "Bosnian Serbs" -> [BIH], "Iraqi Kurds"."""
+    mods = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+    if not mods:
+        return []
+    return countries_in(head.doc[mods[0].left_edge.i:head.i], lexicon, adjectives_only=True)
+
+
 def of_country(span: Span, lexicon: Lexicon) -> list[str]:
     """"the president of Iraq", "officials from Iran": the country in a following PP."""
     for child in span.root.rights:

@@ -12,9 +12,10 @@ from spacy.tokens import Doc, Span
 
 from flashpoint.actors.candidates import Candidate, find_candidates
 from flashpoint.actors.coref import link_pronouns
+from flashpoint.actors.context import HEAD_TITLES, dominant_country
 from flashpoint.actors.describe import (Agent, countries_in, describe_with, find_agent,
-                                        igo_modified, is_former, np_extent, of_country,
-                                        topical)
+                                        igo_modified, is_former, modifier_country, np_extent,
+                                        of_country, poss_country, topical)
 from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
                                        SHORT, Lexicon)
 from flashpoint.actors.syntax import DEFINITE, INDEFINITE, acts, determiner, sentence_index
@@ -47,6 +48,7 @@ class Draft:
     role: str | None = None
     mentions: list[tuple[int, int, str]] = field(default_factory=list)  # token start, end, via
     poss_token: int | None = None  # "his aides": a possessive pronoun to inherit a country from
+    head_title: bool = False  # titled head of state or government ("President X")
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,17 @@ class Resolver:
                 self._agent(item)
         link_pronouns(self)
         self._inherit_possessor_country()
+        self._place_leaders()
         return self._finish()
+
+    def _place_leaders(self) -> None:
+        """"President Dos Santos" with no country anywhere near: the article's one dominant
+        country, for heads of state and government only (other titles stay uncoded)."""
+        pending = [d for d in self.drafts.values() if d.head_title and d.country is None]
+        if pending:
+            country = dominant_country(self.doc, self.lx)
+            for d in pending:
+                d.country = country
 
     def _inherit_possessor_country(self) -> None:
         """"his aides" -> the country of whoever "his" resolved to."""
@@ -122,8 +134,11 @@ class Resolver:
         if c.kind in (DEMONYM, ADJECTIVE):
             if c.kind == DEMONYM or (span.root.pos_ in ("NOUN", "PROPN") and acts(span)):
                 plural = c.kind == DEMONYM
-                self.add(("people", c.ref, plural), span, "dictionary", name=span.text,
-                         type="group" if plural else "person", country=c.ref, sector="CVL")
+                # "Bosnian Serbs", "Croatian Serbs": the adjective names where they belong
+                home = (modifier_country(span.root, self.lx) if plural else []) or [c.ref]
+                self.add(("people", home[0], plural, span.text if home[0] != c.ref else ""),
+                         span, "dictionary", name=span.text,
+                         type="group" if plural else "person", country=home[0], sector="CVL")
             return None
         return self._unknown(span, c.ref, titles)
 
@@ -161,18 +176,30 @@ class Resolver:
         if label == "PERSON" or (label == "ORG" and described and described[2] == "person"):
             country, sector, role = described[:2] + (described[3],) if described else \
                 (None, None, None)
+            title = find_agent(span, self.lx)  # a title the model kept in the name
             if country is None or sector is None:  # "Sergeant Matt Tonroe of the Army"
-                title = find_agent(span, self.lx)  # a title the model kept in the name
-                of = of_country(span, self.lx)  # never a name's own words ("Jordan Peterson")
-                country = country or (of[0] if of else None)
+                # never a name's own words ("Jordan Peterson"): a possessor or an of-phrase
+                related = poss_country(span, self.lx) or of_country(span, self.lx)
+                country = country or (related[0] if related else None)
                 sector = sector or (title.entry.sector if title else None)
+            role = role or (title.entry.word if title else None)
             key = ("name", span.text)
             self.add(key, span, "ner", name=span.text, type="person", country=country,
                      sector=sector, role=role)
+            self.drafts[key].head_title |= role in HEAD_TITLES and not (
+                title and is_former(span, title))
             self.surnames.setdefault(span[-1].text, key)
+            return None
+        if label == "NORP" and span.root.tag_ in ("NNPS", "NNS"):
+            home = modifier_country(span.root, self.lx)  # "Iraqi Kurds"
+            if home:
+                self.add(("people", home[0], True, span.text), span, "ner", name=span.text,
+                         type="group", country=home[0], sector="CVL")
             return None
         if label == "ORG":
             country, sector = describe_with(span, self.lx)
+            related = [] if country else poss_country(span, self.lx)  # "Israel's Cabinet"
+            country = related[0] if related else country
             if country or sector or acts(span):
                 self.add(("name", span.text), span, "ner", name=span.text,
                          type="organization", country=country, sector=sector)
@@ -310,6 +337,8 @@ class Resolver:
         draft = self.drafts.get(key)
         if draft is None:
             draft = self.drafts[key] = Draft(key=key, **fields)
+        elif draft.country is None and fields.get("country"):
+            draft.country = fields["country"]  # a later mention places an earlier one
         draft.mentions.append((span.start, span.end, via))
         self.last_seen[key] = max(self.last_seen.get(key, -1), span.start)
 
