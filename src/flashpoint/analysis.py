@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from flashpoint.config import Settings
-from flashpoint.errors import EmptyInputError, EncodingError, FlashpointError, \
-    InputTooLargeError
+from flashpoint.errors import EmptyInputError, FlashpointError, InputTooLargeError
 from flashpoint.nlp.extensions import records
 from flashpoint.nlp.pipeline import get_nlp
+from flashpoint.readers.decode import require_unicode
 from flashpoint.schema import (Actor, ActorRef, Analysis, Article, Event, Place, Quote, Speaker,
                                StageError)
 from flashpoint.sourcing import sourcing_summary
@@ -121,7 +121,7 @@ def _prepare(article: Article, settings: Settings) -> list[_Chunk]:
                                          f"{settings.max_chars:,} (setting max_chars)")
     if not text.strip():
         raise EmptyInputError(origin, "no text to analyse (empty or whitespace only)")
-    _check_encodable(text, origin)
+    require_unicode(text, origin)
     if settings.check_language:
         check_english(text, origin=origin)
     chunks = []
@@ -133,17 +133,6 @@ def _prepare(article: Article, settings: Settings) -> list[_Chunk]:
         else:
             chunks.append(_Chunk(start, OffsetMap.identity(len(piece)), piece, 0))
     return chunks
-
-
-def _check_encodable(text: str, origin: str) -> None:
-    """Refuse lone surrogates (JSON's ``"\\ud800"`` escapes decode to them): spaCy's
-    tokenizer and the store both encode to UTF-8 and would crash on them."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = ord(exc.object[exc.start])
-        raise EncodingError(origin, f"text holds a lone surrogate U+{code:04X} at character "
-                                    f"{exc.start}, which is not valid Unicode") from None
 
 
 def paragraph_chunks(text: str, size: int) -> list[tuple[int, int]]:

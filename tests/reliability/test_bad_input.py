@@ -130,6 +130,15 @@ def test_post_analyze_matrix(api, name):
     assert ok.status_code == 200 and ok.json()["events"]
 
 
+def test_post_articles_lone_surrogate_is_a_400_and_stores_nothing(api):
+    """Regression: the store's id hashes the text as UTF-8; this was a 500."""
+    body = '{"articles": [{"id": "s", "text": "Ruritania \\udfff protested."}]}'
+    response = api.post("/articles", content=body, headers={
+        "Content-Type": "application/json", "Authorization": f"Bearer {TOKEN}"})
+    assert response.status_code == 400
+    assert "lone surrogate U+DFFF" in response.json()["message"]
+
+
 @pytest.mark.parametrize("body", [b"\xff\xfe\x00garbage", b'{"text": "abc"', b"[]",
                                   b'{"text": 5}', b'{"txt": "a"}'])
 def test_post_analyze_malformed_bodies_are_4xx(api, body):

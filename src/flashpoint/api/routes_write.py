@@ -18,6 +18,7 @@ from flashpoint.api.security import check_write
 from flashpoint.corpus.dedup import recluster
 from flashpoint.corpus.extract import BatchResult
 from flashpoint.errors import SettingError
+from flashpoint.readers.decode import require_unicode
 from flashpoint.schema import Analysis, Article
 from flashpoint.store.rows import parse_date, stored_article_id
 from flashpoint.store.writer import clusters_stale, existing_article_ids, write_rows
@@ -82,6 +83,8 @@ def ingest(request: Request, body: IngestRequest) -> FastJSON:
     if len(body.articles) > cap:
         raise SettingError(f"{len(body.articles)} articles in one request is over the limit "
                            f"of {cap} (setting max_articles)")
+    for i, a in enumerate(body.articles):  # ids hash the text: refuse what UTF-8 cannot hold
+        require_unicode(a.text, f"POST /articles#{i + 1}")
     articles = [Article(id=a.id or f"article-{i + 1}", text=a.text, title=a.title,
                         date=a.date, source=a.source, url=a.url,
                         origin=f"POST /articles#{i + 1}") for i, a in enumerate(body.articles)]

@@ -36,6 +36,8 @@ class ActorIndex:
             if actor is None:
                 continue
             ref = ActorRef.of(actor, span=(mention.start_char, mention.end_char))
+            if not coded(ref):
+                ref = _of_organisation(doc[mention.start:mention.end], ref)
             for i in range(mention.start, mention.end):
                 self.refs.setdefault(i, ref)
         self.places: dict[int, ActorRef] = _place_refs(doc) if self.refs else {}
@@ -186,6 +188,22 @@ def _place_refs(doc: Doc) -> dict[int, ActorRef]:
         for i in range(start, end):
             out.setdefault(i, ref)
     return out
+
+
+def _of_organisation(span, ref: ActorRef) -> ActorRef:
+    """ "Red Cross officials", "NATO diplomats": people the actors stage left uncoded act for
+    the named organisation inside their phrase, which lends its country and sector (never
+    the place where they act)."""
+    from flashpoint.actors import get_lexicon
+    from flashpoint.actors.lexicon import ORG
+
+    lexicon = get_lexicon(span.doc.vocab)
+    for match_id, _start, _end in lexicon.names(span):
+        kind, key = span.doc.vocab.strings[match_id].split("|", 1)
+        org = lexicon.dicts.organizations.get(key) if kind == ORG else None
+        if org is not None and (org.country or org.sector in ("IGO", "NGO")):
+            return replace(ref, country=org.country, sector=org.sector)
+    return ref
 
 
 def _nationality(head: Token) -> ActorRef | None:

@@ -36,7 +36,9 @@ RECEIVING_VERBS = frozenset({"earn", "receive", "win", "draw", "get", "face", "a
                              "garner", "suffer", "come"})
 
 
-PARTITIVES = frozenset({"part", "some", "most", "all", "ton", "million", "number", "lot", "series",
+_AMOUNTS = ("MONEY", "QUANTITY")  # "5 million dollars of aid": what the amount is of
+PARTITIVES = frozenset({"worth", "part", "some", "most", "all", "ton", "million", "number", "lot",
+                        "series",
                         "string", "batch", "portion", "dozen", "hundred", "thousand", "wave"})
 # "protested to demand the resignation": the protest's aim picks its sub-code (CAMEO 141x-145x).
 PROTEST_AIMS = {"leadership": "1", "policy": "2", "rights": "3", "regime": "4", "reform": "4"}
@@ -97,7 +99,7 @@ def object_lemmas(obj: Token) -> set[str]:
     lemma of what they count ("part of a military aid program")."""
     lemmas = {obj.lemma_.lower()}
     lemmas.update(c.lemma_.lower() for c in obj.children if c.dep_ == "compound")
-    if obj.lemma_.lower() in PARTITIVES or obj.like_num:
+    if obj.lemma_.lower() in PARTITIVES or obj.like_num or obj.ent_type_ in _AMOUNTS:
         for pobj in prep_objects(obj, ("of",)):
             lemmas.update(object_lemmas(pobj))
     return lemmas
@@ -140,6 +142,17 @@ def _merge_protest_aims(found: list[Match]) -> list[Match]:
             continue
         out.append(match)
     return out
+
+
+def _recipients(verb: Token, obj: Token | None) -> list[Token]:
+    """Indirect objects: "gave Tanzania a grant", and "gave Malawi 3 million dollars", which
+    the parser hangs on the amount (a name before an amount's number is no part of it)."""
+    found = [d for d in children(verb, "dative") if d.pos_ in _NOUN_POS]
+    if not found and obj is not None and obj.ent_type_ in _AMOUNTS:
+        numbers = [t.i for t in obj.subtree if t.like_num]
+        found = [c for c in obj.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"
+                 and c.ent_type_ not in _AMOUNTS and numbers and c.i < min(numbers)]
+    return found
 
 
 def _reciprocal(obj: Token) -> bool:
@@ -212,6 +225,10 @@ class SentenceMatcher:
         if subject is None:
             return
         match.sources = self.actors.phrase(subject)
+        if not match.sources and subject.lower_ in _REPORTED_PRONOUNS:
+            speaker = reporter_subject(verb)
+            if speaker is not None and speaker.tag_ in _REPORTED_PRONOUNS[subject.lower_]:
+                match.sources = self.actors.phrase(speaker)
         if not match.sources:
             match.source_head = subject
 
@@ -219,6 +236,9 @@ class SentenceMatcher:
                       sources: list[ActorRef]) -> list[ActorRef]:
         if pattern.no_target:
             return []
+        recipients = [r for d in _recipients(verb, obj) for r in self.actors.phrase(d)]
+        if recipients:  # "gave Tanzania a grant": the indirect object receives the act
+            return recipients
         if pattern.target_preps:
             heads = [t for h in attachments(verb, obj)
                      for t in prep_objects(h, pattern.target_preps)]
@@ -274,7 +294,8 @@ class SentenceMatcher:
         governor = noun.head
         # A noun's prepositions often hang on its verb: "earned applause from X".
         hangers = [noun, governor] if noun.dep_ == "dobj" else [noun]
-        source_heads = [t for h in hangers for t in prep_objects(h, pattern.source_preps or ("by",))]
+        source_heads = [t for h in hangers
+                        for t in prep_objects(h, pattern.source_preps or ("by",))]
         source_heads += children(noun, "poss")
         source_heads += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
                          and self.actors.at(c) is not None]
@@ -300,7 +321,8 @@ class SentenceMatcher:
             return
         if (noun.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS) or (
                 noun.dep_ == "pobj" and governor.lower_ == "by" and noun.tag_ == "VBG"
-                or (noun.dep_ == "pobj" and governor.lower_ == "by" and noun.lower_.endswith("ing"))):
+                or (noun.dep_ == "pobj" and governor.lower_ == "by"
+                    and noun.lower_.endswith("ing"))):
             verb = governor if noun.dep_ == "dobj" else governor.head
             subject = clause_subject(verb)
             if subject is not None:
@@ -399,6 +421,23 @@ class SentenceMatcher:
                     r for t in prep_objects(comp.head, _FRAME_PREPS)
                     for r in self.actors.phrase(t) if coded(r)]
         return refs
+
+
+# A pronoun and the tags of the reporting subject it can stand for ("Iran said they ..." no).
+_REPORTED_PRONOUNS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS"), "he": ("NNP",),
+                      "she": ("NNP",)}
+
+
+def reporter_subject(verb: Token) -> Token | None:
+    """ "The party said it will boycott ...": the subject of the verb that reports the clause
+    ``verb`` heads, for whom the clause's pronoun subject stands."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+        clause = clause.head
+    reporter = clause.head
+    if clause.dep_ != "ccomp" or reporter.pos_ not in ("VERB", "AUX"):
+        return None
+    return clause_subject(reporter)
 
 
 def _complement_verb(verb: Token, token: Token) -> Token:

@@ -77,3 +77,19 @@ def _decode_legacy(raw: bytes, *, origin: str, first_error: UnicodeDecodeError) 
         return raw.decode(best.encoding)
     except (UnicodeDecodeError, LookupError) as exc:
         raise EncodingError(origin, f"not valid UTF-8 and not valid {best.encoding}") from exc
+
+
+def require_unicode(text: str, origin: str) -> str:
+    """Refuse lone surrogates (JSON's ``"\\ud800"`` escapes decode to them): hashing,
+    spaCy's tokenizer and the store all encode to UTF-8 and would crash on them.
+
+    >>> require_unicode("ok", "x")
+    'ok'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = ord(exc.object[exc.start])
+        raise EncodingError(origin, f"text holds a lone surrogate U+{code:04X} at character "
+                                    f"{exc.start}, which is not valid Unicode") from None
+    return text

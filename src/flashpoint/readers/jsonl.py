@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from flashpoint.errors import InputError
-from flashpoint.readers.decode import decode_bytes
+from flashpoint.readers.decode import decode_bytes, require_unicode
 from flashpoint.schema import Article
 
 OPTIONAL = ("title", "date", "source", "url")
@@ -48,6 +48,7 @@ def parse_line(line: str, *, origin: str, default_date: str | None = None) -> Ar
             raise InputError(origin, f"missing field {key!r} (each line needs \"id\" and \"text\")")
     if not isinstance(record["text"], str):
         raise InputError(origin, "field 'text' must be a string")
+    require_unicode(record["text"], origin)  # before it is hashed for the store's id
     if not isinstance(record["id"], (str, int)) or not str(record["id"]).strip():
         raise InputError(origin, "field 'id' must be a non-empty string or number")
     extra = {k: (str(record[k]) if record.get(k) is not None else None) for k in OPTIONAL}
