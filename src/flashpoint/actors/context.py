@@ -20,7 +20,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from flashpoint.actors.lexicon import ADJECTIVE, CAPITAL, COUNTRY, SEAT, Lexicon
-from flashpoint.actors.syntax import acts, clause_role
+from flashpoint.actors.syntax import acts, clause_role, in_amount
 
 # Titles whose holder is, by default, the leader of the country the article is about.
 HEAD_TITLES = frozenset({"president", "prime minister", "premier", "chancellor", "king",
@@ -34,8 +34,8 @@ def country_mentions(doc: Doc, lexicon: Lexicon) -> Counter:
     counts: Counter = Counter()
     for match_id, start, end in lexicon.names(doc):
         kind, ref = doc.vocab.strings[match_id].split("|", 1)
-        if kind not in _PLACE_KINDS and kind != ADJECTIVE:
-            continue
+        if kind not in _PLACE_KINDS and kind != ADJECTIVE or in_amount(doc, start, end):
+            continue  # "US $50 million" says nothing about where the article is
         span = doc[start:end]
         if _describes_people(span.root, lexicon) or (
                 acts(span) and clause_role(span.root).dep_ != "poss"):

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
                                        SHORT, Lexicon)
+from flashpoint.actors.syntax import in_amount
 from flashpoint.dictionaries import FORMER_OFFICE_SECTORS, AgentEntry, person_role
 
 # A country joined to these words by a hyphen names a patron, not the actor's nationality.
@@ -63,7 +64,8 @@ def countries_in(span: Span, lexicon: Lexicon, *, skip: range = range(0),
     for match_id, start, end in lexicon.names(span):
         kind, ref = doc.vocab.strings[match_id].split("|", 1)
         s, e = start, end  # matchers return Doc offsets even when run on a Span
-        if s in skip or _is_patron(doc, e) or (adjectives_only and kind != ADJECTIVE):
+        if s in skip or _is_patron(doc, e) or (adjectives_only and kind != ADJECTIVE) or \
+                in_amount(doc, s, e):
             continue
         code = _country_of_match(kind, ref, lexicon, doc._.get("fp_article_date"))
         if code and code not in out:
@@ -140,8 +142,8 @@ def describe_with(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None]
     sector = agent.entry.sector if agent else None
     if sector in FORMER_OFFICE_SECTORS and is_former(span, agent):
         sector = "ELI"
-    elif agent and not countries and igo_modified(span, lexicon, skip):
-        sector = "IGO"  # "a U.N. envoy", "an EU official"
+    elif agent and org_sector(span, lexicon, agent, countries):
+        sector = org_sector(span, lexicon, agent, countries)  # "a U.N. envoy"
     elif agent is None:  # "Hezbollah's": a named organisation lends its code
         org = _org_in(span, lexicon)
         if org is not None:
@@ -157,14 +159,28 @@ def _org_in(span: Span, lexicon: Lexicon):
     return None
 
 
-def igo_modified(span: Span, lexicon: Lexicon, skip: range = range(0)) -> bool:
-    """Is the phrase modified by an intergovernmental organisation ("U.N. envoy")?"""
-    for match_id, start, _ in lexicon.names(span):
+# Agent words that say only "somebody of": the organisation they belong to gives the sector.
+MEMBER_WORDS = frozenset({"official", "spokesman", "spokeswoman", "spokesperson", "leader",
+                          "representative", "delegate", "delegation", "member", "staff",
+                          "source", "envoy", "negotiator", "chief", "head", "director",
+                          "employee", "worker", "volunteer", "aide"})
+
+
+def org_sector(span: Span, lexicon: Lexicon, agent: Agent | None,
+               countries: list[str] | tuple[str, ...]) -> str | None:
+    """The sector a named organisation lends to its people: "NATO officials" -> IGO, "Red
+    Cross officials" -> NGO, "Hamas officials" -> REB; None if no organisation modifies the
+    phrase, or a nationality does ("Iraqi officials at the UN") for a non-member word."""
+    skip = range(agent.start, agent.end) if agent else range(0)
+    for match_id, start, end in lexicon.names(span):
         kind, ref = span.doc.vocab.strings[match_id].split("|", 1)
-        if kind == ORG and start not in skip and \
-                lexicon.dicts.organizations[ref].sector == "IGO":
-            return True
-    return False
+        if kind != ORG or start in skip or _is_patron(span.doc, end):
+            continue
+        org = lexicon.dicts.organizations[ref]
+        member = agent is not None and agent.entry.word in MEMBER_WORDS
+        if member or (org.sector in ("IGO", "NGO") and set(countries) <= {org.country}):
+            return org.sector
+    return None
 
 
 def poss_country(span: Span, lexicon: Lexicon) -> list[str]:

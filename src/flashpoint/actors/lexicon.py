@@ -27,7 +27,10 @@ _NO_SHORT = frozenset("""May Power Hague Martin Jordan Khan Singh Kim Lee Li Wan
 Ahmed Mohammed Muhammad Abdullah Park Dan Young Brown Wong Cook Grant Ross Sultan Salam Lam
 Hun Rice Johnson Miller Price Cohen Katz Bar Michel Costa Fox Harris Scott Bruce Gabriel
 Hunt Pavel Khalifa Hussein Rashid Kamel Mustafa Sharon Clark Moussa Aziz Saleh Omar Jr.
-Jr II III Abbas Said Lula""".split())
+Jr II III Abbas Said Lula""".split()) | frozenset(
+    # honorifics that end a name ("Hussein al-Sheikh") but alone title anybody ("Sheikh Hamad")
+    """Sheikh Sheik Shaikh Emir Amir Imam Mullah Mulla Sayyed Sayed Sayyid Haji Hajji Pasha
+    Bey Mufti Ayatollah Rabbi""".split())
 
 
 @dataclass

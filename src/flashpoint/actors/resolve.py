@@ -14,7 +14,7 @@ from flashpoint.actors.candidates import Candidate, find_candidates
 from flashpoint.actors.coref import link_pronouns
 from flashpoint.actors.context import HEAD_TITLES, dominant_country
 from flashpoint.actors.describe import (Agent, countries_in, describe_with, find_agent,
-                                        igo_modified, is_former, modifier_country, np_extent,
+                                        is_former, org_sector, modifier_country, np_extent,
                                         of_country, poss_country, topical)
 from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
                                        SHORT, Lexicon)
@@ -244,9 +244,8 @@ class Resolver:
             sector = agent.entry.sector if agent else ""
             if agent and sector in FORMER_OFFICE_SECTORS and is_former(span, agent):
                 sector = "ELI"
-            elif agent and not countries and igo_modified(span, self.lx,
-                                                          range(agent.start, agent.end)):
-                sector = "IGO"
+            elif agent and org_sector(span, self.lx, agent, countries):
+                sector = org_sector(span, self.lx, agent, countries)  # "NATO officials"
             phrases.append(AgentPhrase(span, agent, countries, sector))
         return phrases, consumed, titles
 

@@ -46,3 +46,36 @@ def sentence_index(doc) -> list[int]:
         for i in range(sent.start, sent.end):
             out[i] = n
     return out
+
+
+# Amounts: "US $50 million", "U.S. dollars", "$3 billion" name no actor and lend no country.
+AMOUNT_ENTS = frozenset({"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "DATE", "TIME"})
+CURRENCY_SYMBOLS = frozenset("$€£¥₹₽₩")
+CURRENCY_WORDS = frozenset({"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen",
+                            "yuan", "renminbi", "ruble", "rubles", "rouble", "roubles",
+                            "rupee", "rupees", "rial", "rials", "riyal", "riyals", "dinar",
+                            "dinars", "dirham", "dirhams", "lira", "shekel", "shekels",
+                            "franc", "francs", "peso", "pesos", "won", "rand", "naira",
+                            "cent", "cents", "cedi", "cedis", "shilling", "shillings"})
+
+
+def in_amount(doc, start: int, end: int) -> bool:
+    """Is the name at ``doc[start:end]`` part of an amount of money or a quantity?
+
+    "US $50 million", "U.S. dollars", "Hong Kong $3 billion": the country word is the
+    currency's, not a party to anything.
+    """
+    if any(t.ent_type_ in AMOUNT_ENTS for t in doc[start:end]):
+        return True
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.text in CURRENCY_SYMBOLS or _currency(nxt):
+            return True
+    if start > 0 and doc[start - 1].text in CURRENCY_SYMBOLS:
+        return True
+    return _currency(doc[start:end].root.head)
+
+
+def _currency(token) -> bool:
+    """A currency noun ("dollars"), never the verb "won" or "pound"."""
+    return token.lower_ in CURRENCY_WORDS and token.pos_ in ("NOUN", "PROPN", "NUM")

@@ -108,6 +108,23 @@ class ActorIndex:
                     return refs
         return []
 
+    def complement(self, verb: Token, preps: tuple[str, ...]) -> list[ActorRef]:
+        """The country-coded actors an infinitive complement acts on, for a verb that names
+        none itself: "threatened to cut off electricity to X", "agreed to set up a centre in
+        X", "refused to allow X's planes to land". The first complement with one wins."""
+        for comp in children(verb, "xcomp"):
+            if comp.pos_ not in ("VERB", "AUX"):
+                continue
+            obj = object_of(comp)
+            heads = ([obj] if obj is not None else []) + children(comp, "dative")
+            heads += [t for h in (comp, *heads) for t in prep_objects(h, preps)]
+            refs = [r for h in heads for r in self.phrase(h) if coded(r)]
+            if not refs and obj is not None:
+                refs = self.inside(obj)
+            if refs:
+                return _unique(refs)
+        return []
+
     def _affiliated(self, head: Token, ref: ActorRef) -> ActorRef:
         """A person the actors stage could not place takes the country or body his title
         names: "King Hassan of Morocco", "Arab League Secretary General Chadli Klibi",
@@ -259,8 +276,42 @@ def prep_objects(token: Token, preps) -> list[Token]:
     return out
 
 
+# Participles that, after "be", state their subject's stance rather than an act done to it:
+# "Israel is opposed to X", "X was pleased with Y", "X is committed to Y" (an adjectival
+# passive: with no by-phrase its subject is the one who holds the stance).
+STATIVE_PARTICIPLES = frozenset({
+    "oppose", "please", "satisfy", "dissatisfy", "commit", "prepare", "determine", "resolve",
+    "dedicate", "disappoint", "dismay", "concern", "worry", "alarm", "outrage", "delight",
+    "disturb", "upset", "anger", "displease", "interest", "opposed", "pleased", "committed",
+    "prepared", "determined", "concerned", "worried", "disappointed", "angered"})
+
+
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", *PASSIVE_SUBJECTS) for c in verb.children)
+    return any(c.dep_ in ("auxpass", *PASSIVE_SUBJECTS) for c in verb.children) \
+        and not is_stative(verb)
+
+
+def is_stative(verb: Token) -> bool:
+    """ "Israel is opposed to French mediation": an adjectival passive of a stance verb with
+    no by-agent, whose grammatical subject is its logical one."""
+    return (verb.lemma_.lower() in STATIVE_PARTICIPLES or verb.lower_ in STATIVE_PARTICIPLES) \
+        and any(c.dep_ in PASSIVE_SUBJECTS for c in verb.children) \
+        and not prep_objects(verb, ("by",))
+
+
+def object_of(verb: Token) -> Token | None:
+    """The verb's object: the passive subject of a passive, else the direct object, else an
+    amount the parser split off as a particle ("kidnapped up to 16 advisers")."""
+    found = children(verb, *(PASSIVE_SUBJECTS if is_passive(verb) else ("dobj",)))
+    if found:
+        return found[0]
+    if is_stative(verb):
+        return None
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        for pobj in prep_objects(verb, ("to",)):
+            if any(c.dep_ == "nummod" for c in pobj.children) or pobj.like_num:
+                return pobj
+    return None
 
 
 def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
@@ -274,7 +325,7 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
         if agents:
             return agents[0]
     else:
-        subjects = children(verb, *SUBJECTS)
+        subjects = children(verb, *SUBJECTS, *(PASSIVE_SUBJECTS if is_stative(verb) else ()))
         if subjects:
             subject = subjects[0]
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from flashpoint.events.arguments import (PASSIVE_SUBJECTS, ActorIndex, children, clause_subject,
-                                         coded, is_passive, prep_objects)
+from flashpoint.events.arguments import (ActorIndex, children, clause_subject,
+                                         coded, object_of, prep_objects)
 from flashpoint.events.patterns import Frame, Pattern, PatternSet
 from flashpoint.schema import ActorRef
 
@@ -75,9 +75,7 @@ def particle_of(token: Token) -> Token | None:
 
 
 def direct_object(verb: Token) -> Token | None:
-    deps = PASSIVE_SUBJECTS if is_passive(verb) else ("dobj",)
-    found = children(verb, *deps)
-    return found[0] if found else None
+    return object_of(verb)
 
 
 def attachments(verb: Token, obj: Token | None) -> list[Token]:
@@ -258,6 +256,8 @@ class SentenceMatcher:
             return self._located(verb, obj) or self.actors.inside(obj) or refs
         if not refs and pattern.code[:2] in CLAUSE_TARGET_ROOTS:
             refs = self._clause_subjects(verb)
+        if not any(map(coded, refs)):  # "threatened to cut off power to X"
+            refs = self.actors.complement(verb, _FRAME_PREPS + _PLACE_PREPS) or refs
         return refs
 
     def _clause_subjects(self, verb: Token) -> list[ActorRef]:
@@ -306,6 +306,9 @@ class SentenceMatcher:
                         for t in prep_objects(h, pattern.target_preps or _NOUN_TARGET_PREPS)]
         target_heads += children(noun, "dobj")  # a gerund's object: "bombing sites"
         match.targets = [r for h in target_heads for r in self.actors.phrase(h)]
+        if not any(map(coded, match.targets)):  # "protests against violations by X"
+            match.targets = [r for h in target_heads for r in self.actors.inside(h)] \
+                or match.targets
         if noun.dep_ == "dobj" and governor.lemma_.lower() in RECEIVING_VERBS:
             subject = clause_subject(governor)
             if subject is not None and not match.targets:
