@@ -89,6 +89,11 @@ class EventCoder:
             domestic = _domestic_government(sources, location, state.actors)
             if domestic is not None:
                 targets, rule = [domestic], f"{rule}+domestic"
+        home = _home_country(sources, location)
+        if home is not None and any(_uncoded(t, state.actors) for t in targets):
+            targets = [replace(t, country=home) if _uncoded(t, state.actors) else t
+                       for t in targets]
+            rule = f"{rule}+home"
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
         t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])
         lemmas = [t.lemma_.lower() for t in sent]
@@ -105,7 +110,8 @@ class EventCoder:
                 context=contexts, quad_class=coding.quad_class, goldstein=coding.goldstein,
                 intensity=coding.intensity, negated=mood.negated,
                 hypothetical=mood.hypothetical, modality_cue=mood.cue, date=date,
-                date_basis=basis, date_precision=precision, sentence=sent.text, span=(sent.start_char, sent.end_char),
+                date_basis=basis, date_precision=precision, sentence=sent.text,
+                span=(sent.start_char, sent.end_char),
                 trigger=state.doc.text[t_start:t_end], trigger_span=(t_start, t_end), rule=rule,
                 fatalities=fatalities, injured=injured, location=location))
         return events
@@ -168,6 +174,24 @@ def _domestic_government(sources, location, actors: ActorIndex) -> ActorRef | No
     if location is not None and location.country and location.country != country:
         return None
     return ActorRef(actor=None, name=f"government of {country}", country=country, sector="GOV")
+
+
+def _home_country(sources, location) -> str | None:
+    """The one country of the sources, if the text places the event there."""
+    countries = {ref.country for ref in sources if ref is not None}
+    if len(countries) != 1 or None in countries:
+        return None
+    country = countries.pop()
+    return country if location is not None and location.country == country else None
+
+
+def _uncoded(ref: ActorRef | None, actors: ActorIndex) -> bool:
+    """ "Nigerian authorities jailed 52 members", "Algerian police blocked roads": an unnamed
+    group or thing acted on at home, with no country of its own, is of the source's country
+    (CAMEO coders code such domestic events X -> X). Persons and international bodies keep
+    what they have."""
+    return ref is not None and not ref.country and ref.sector not in _STATELESS \
+        and actors.kind(ref) in (None, "group", "organization")
 
 
 # Sectors that are no country's own: they never take the place's country.
