@@ -21,7 +21,7 @@ class Settings:
     batch_size: int = 16
     workers: int = 1
     repair: bool = True
-    max_chars: int = 60_000_000
+    max_chars: int = 25_000_000
     chunk_chars: int = 20_000
     max_dyads: int = 12
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
