@@ -32,8 +32,9 @@ POSITIVE = [
     ("Japan agreed to build a research centre in Kenya.", ("agreed", "JPN", "KEN")),
     # an adjectival passive of a stance verb keeps its subject as the source
     ("Israel is opposed to French mediation.", ("opposed", "ISR", "FRA")),
-    # a true passive still takes its by-agent as the source
-    ("Protesters were arrested by Egyptian police.", ("arrested", "EGY", None)),
+    # a true passive still takes its by-agent as the source; the unnamed protesters acted
+    # on at home are coded with the police's country (a domestic event, CAMEO-style)
+    ("Protesters were arrested by Egyptian police.", ("arrested", "EGY", "EGY")),
     # "up to 12 X", parsed as a particle and a preposition, is still the object
     ("Rebels kidnapped up to 12 Russian engineers on Monday.", ("kidnapped", None, "RUS")),
 ]
@@ -79,3 +80,15 @@ def test_noun_target_looks_inside_a_thing(dyads):
 def test_noun_target_keeps_a_direct_actor(dyads):
     found = dyads("Students held demonstrations against Egypt over the violations by Israel.")
     assert not any(t == "demonstrations" and tgt == "ISR" for t, _, tgt in found), found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # home: an unnamed group acted on where the source's country is, takes that country
+    ("Kenyan police arrested dozens of students in Nairobi.", ("arrested", "KEN", "KEN")),
+    # not abroad: the event is placed in another country
+    ("Kenyan troops arrested dozens of fighters in Somalia.", ("arrested", "KEN", "SOM")),
+    # not with a place that has no country ("the region")
+    ("Washington sent more troops to the region.", ("sent", "USA", None)),
+])
+def test_home_country_targets(dyads, text, expected):
+    assert expected in dyads(text)

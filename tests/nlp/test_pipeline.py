@@ -28,3 +28,13 @@ def test_a_failing_stage_is_recorded_not_raised(nlp):
     doc = Broken()(nlp.make_doc("Some text."))
     assert doc._.fp_errors[0].stage == "broken" and "boom" in doc._.fp_errors[0].message
     assert doc._.fp_events == []
+
+
+def test_wire_datelines_are_their_own_sentence_and_no_actor(nlp):
+    doc = nlp("KABUL, May 3 (Reuters) - Militants attacked a checkpoint.\n\n"
+              "The ministry said the attack - its third - failed.")
+    assert doc._.fp_datelines == [(0, 8)]
+    assert [s.text.strip() for s in doc.sents][:2] == ["KABUL, May 3 (Reuters) -",
+                                                       "Militants attacked a checkpoint."]
+    assert not any(a.name in ("KABUL", "Reuters") for a in doc._.fp_actors)
+    assert len(doc._.fp_datelines) == 1  # a dash inside a sentence is no dateline

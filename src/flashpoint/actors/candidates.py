@@ -68,7 +68,9 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 end -= 1
             found.append(Candidate(start, end, "ner", ent.label_))
     found.sort(key=lambda c: (-c.length, _RANK.get(c.kind, 5), c.start))
-    taken: set[int] = set()
+    # A wire dateline ("BEIRUT (Reuters) -") names where the story was filed, not an actor.
+    taken: set[int] = {i for start, end in (doc._.get("fp_datelines") or ()) for i in
+                       range(start, end)}
     chosen = []
     for cand in found:
         span = range(cand.start, cand.end)

@@ -90,9 +90,10 @@ class EventCoder:
             if domestic is not None:
                 targets, rule = [domestic], f"{rule}+domestic"
         home = _home_country(sources, location)
-        if home is not None and any(_uncoded(t, state.actors) for t in targets):
-            targets = [replace(t, country=home) if _uncoded(t, state.actors) else t
-                       for t in targets]
+        homed = [t for t in targets if home is not None and _uncoded(t, state.actors)
+                 and (t.sector is not None or location.basis != "article")]
+        if homed:  # a thing needs the text to place the event; a group of people does not
+            targets = [replace(t, country=home) if t in homed else t for t in targets]
             rule = f"{rule}+home"
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
         t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 # name -> default factory; lists are created per Doc by a getter-free default of None.
 DOC_EXTENSIONS = (
     "fp_article_date",  # str | None: ISO date the relative dates resolve against
+    "fp_datelines",  # list[tuple[int, int]]: token ranges of wire datelines ("BEIRUT -")
     "fp_actors",  # list[Actor]
     "fp_actor_mentions",  # list[Mention]
     "fp_places",  # list[Place]

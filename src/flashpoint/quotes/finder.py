@@ -169,7 +169,8 @@ class _Finder:
                 (trailing if found.rule.startswith("unmarked") else reported).append(found)
         evidence = any(self._sounds_direct(f) for f in trailing)
         for f in trailing:  # marks stripped from the whole article: own words throughout
-            f.direct = self._sounds_direct(f) or (evidence and not self.has_marks)
+            f.direct = self._sounds_direct(f) or (
+                evidence and not self.has_marks and not _dated_cue(f.cue))
         return trailing + reported + self._continuations(trailing)
 
     def _attribute_sentence(self, sent: Span, cue: Token) -> _Found | None:
@@ -373,3 +374,16 @@ def _following(sent: Span):
 
 
 __all__ = ["find_quotes"]
+
+
+def _dated_cue(cue: Token | None) -> bool:
+    """ "..., the ministry said on Tuesday": a cue dated by the writer introduces the
+    writer's summary of a statement, not the speaker's own words."""
+    if cue is None:
+        return False
+    for child in cue.children:
+        if child.ent_type_ in ("DATE", "TIME"):
+            return True
+        if child.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in child.children):
+            return True
+    return False
