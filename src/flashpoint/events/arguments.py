@@ -324,6 +324,11 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
         agents = prep_objects(verb, ("by",))
         if agents:
             return agents[0]
+        if depth == 0:
+            return None  # "fired back after being shelled": who was shelled is no source
+        patients = children(verb, *PASSIVE_SUBJECTS)
+        if patients:  # "X was elected and pulled out": the conjunct's subject is X
+            return patients[0]
     else:
         subjects = children(verb, *SUBJECTS, *(PASSIVE_SUBJECTS if is_stative(verb) else ()))
         if subjects:
