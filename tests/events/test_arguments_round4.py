@@ -92,3 +92,14 @@ def test_noun_target_keeps_a_direct_actor(dyads):
 ])
 def test_home_country_targets(dyads, text, expected):
     assert expected in dyads(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a reaction to a definite event told before is aimed at whoever carried it out
+    ("Azerbaijani troops attacked Armenian positions. Armenia condemned the attack.",
+     ("condemned", "ARM", "AZE")),
+    # nothing told before: no target invented
+    ("Armenia condemned the attack.", ("condemned", "ARM", None)),
+])
+def test_reactions_to_an_earlier_event(dyads, text, expected):
+    assert expected in dyads(text)

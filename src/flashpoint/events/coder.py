@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.arguments import ActorIndex
 from flashpoint.events.details import Places, count_of, event_date
-from flashpoint.events.matching import Match, SentenceMatcher
+from flashpoint.events.matching import Match, SentenceMatcher, direct_object
 from flashpoint.events.modality import Modality, modality
 from flashpoint.events.patterns import PatternSet, load_patterns
 from flashpoint.ontology import Ontology, load_ontology
@@ -78,6 +78,10 @@ class EventCoder:
             if inherited is not None:
                 sources, rule, coreferent = [inherited], f"{rule}+coref", True
         targets: list[ActorRef | None] = list(match.targets) or [None]
+        if not any(map(state.actors.is_actor, match.targets)):
+            perpetrator = self._coreferent_target(match, state)
+            if perpetrator is not None:
+                targets, rule = [perpetrator], f"{rule}+coref-target"
         sources = sources or [None]
         date, basis, precision = event_date(match.trigger, state.doc._.fp_article_date)
         fatalities, injured = (_casualties(match.trigger) if coding.root in VIOLENT_ROOTS
@@ -102,7 +106,8 @@ class EventCoder:
         events = []
         for source, target in _dyads(sources, targets, self.max_dyads):
             key = (coding.root, _key(source), _key(target))
-            if coreferent and match.kind == "noun" and key in state.seen:
+            if coreferent and match.kind == "noun" and (
+                    key in state.seen or target is None and _told(state.history, key)):
                 continue  # a later mention of an event already coded ("the strike")
             state.seen.add(key)
             events.append(Event(
@@ -131,6 +136,25 @@ class EventCoder:
         if code is None:
             return match.code, mood, match.rule
         return code, Modality(False, False, mood.cue), f"{match.rule}+announced"
+
+    def _coreferent_target(self, match: Match, state: _DocState) -> ActorRef | None:
+        """ "X condemned the attack": a definite event noun as the object refers to an event
+        told before, and the reaction is aimed at whoever carried that event out."""
+        if match.kind != "verb":
+            return None
+        obj = direct_object(match.trigger)
+        if obj is None or not any(c.lower_ in ("the", "this", "that", "these", "those")
+                                  for c in obj.children):
+            return None
+        patterns = self.patterns.nouns.get(obj.lemma_.lower())
+        if not patterns:
+            return None
+        plover = self.ontology.coding(patterns[0].code).plover
+        for event in reversed(state.history):
+            if event.plover == plover and event.source is not None and \
+                    state.actors.is_actor(event.source) and not event.hypothetical:
+                return event.source
+        return None
 
     def _coreferent_source(self, match: Match, plover: str | None,
                            state: _DocState) -> ActorRef | None:
@@ -175,6 +199,12 @@ def _domestic_government(sources, location, actors: ActorIndex) -> ActorRef | No
     if location is not None and location.country and location.country != country:
         return None
     return ActorRef(actor=None, name=f"government of {country}", country=country, sector="GOV")
+
+
+def _told(history: list[Event], key: tuple) -> bool:
+    """Whether an asserted event of this root and source was coded before."""
+    return any((e.root, _key(e.source)) == key[:2] and not (e.negated or e.hypothetical)
+               for e in history)
 
 
 def _home_country(sources, location) -> str | None:
