@@ -103,3 +103,9 @@ def test_home_country_targets(dyads, text, expected):
 ])
 def test_reactions_to_an_earlier_event(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_the_strike_refers_to_the_earlier_strike_not_the_latest_assault(dyads):
+    text = ("A Turkish drone strike killed four fighters on Tuesday. Police fired tear gas at "
+            "protesters in the capital. Ankara said the strike targeted militants.")
+    assert ("targeted", "TUR", None) in {(t, s, None) for t, s, _ in dyads(text)}

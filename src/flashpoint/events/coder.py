@@ -162,7 +162,7 @@ class EventCoder:
 
         "The strike, which also killed X": the subject is an event noun with no actor, or the
         trigger is itself a definite event noun; either takes the source of the latest earlier
-        event of the same PLOVER type.
+        event named by the same noun, else of the same PLOVER type.
         """
         head = match.source_head
         anaphor = head is not None and head.lemma_.lower() in self.patterns.nouns
@@ -171,8 +171,14 @@ class EventCoder:
         if not (anaphor or definite) or plover is None:
             return None
         earlier = [e for e in reversed(state.history) if e.plover == plover and e.source]
-        factual = [e for e in earlier if not (e.negated or e.hypothetical)]
-        return (factual or earlier)[0].source if earlier else None
+        # "the strike" names an earlier strike before any other assault ("fired tear gas")
+        noun = (head if anaphor else match.trigger).lemma_.lower()
+        named = [e for e in earlier if e.trigger.lower().split()[-1].startswith(noun[:5])]
+        for pool in (named, earlier):
+            factual = [e for e in pool if not (e.negated or e.hypothetical)]
+            if factual or pool:
+                return (factual or pool)[0].source
+        return None
 
 
 # Roots whose unaddressed act by a domestic group is aimed at its own government.
