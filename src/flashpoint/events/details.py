@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.geo import main_place
 from flashpoint.nlp.extensions import records
 from flashpoint.schema import Location, Place
 
@@ -191,16 +191,15 @@ class Places:
         places: dict[str, Place] = {p.id: p for p in records(doc, "fp_places")}
         self.at: dict[int, Place] = {}
         self.via: dict[int, str] = {}
-        counts: Counter = Counter()
         for mention in records(doc, "fp_place_mentions"):
             place = places.get(mention.ref)
             if place is None:
                 continue
-            counts[place.id] += 1
             for i in range(mention.start, mention.end):
                 self.at.setdefault(i, place)
                 self.via.setdefault(i, mention.via)
-        self.main = places[counts.most_common(1)[0][0]] if counts else None
+        # The geo stage's choice: weighted mentions, the dateline and lead count most.
+        self.main = main_place(doc)
 
     def locate(self, trigger: Token) -> Location | None:
         """The trigger's clause ("struck a depot in Baghdad"), else a place the sentence puts
