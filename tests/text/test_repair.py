@@ -12,6 +12,8 @@ CASES = [
     ("I dont know", "I don't know"),
     ("Theres no chance theyd go", "There's no chance they'd go"),
     ("it wont matter and they cant", "it won't matter and they can't"),
+    ("he doesnt and she didnt; it isnt, we couldnt", "he doesn't and she didn't; it isn't, we couldn't"),
+    ("they werent, it wasnt, we havent, you shouldnt", "they weren't, it wasn't, we haven't, you shouldn't"),
     ("Whats next? Im here.", "What's next? I'm here."),
     ("Iran said no. Irans leaders met.", "Iran said no. Iran's leaders met."),
     ("Trump spoke. Trumps hard line held.", "Trump spoke. Trump's hard line held."),

@@ -18,6 +18,7 @@ from importlib import resources
 
 import yaml
 
+from flashpoint.errors import DataFileError
 from flashpoint.text.offsets import Edit, OffsetChain, OffsetMap, apply_edits
 
 
@@ -30,7 +31,12 @@ class Repaired:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    data = yaml.safe_load(resources.files("flashpoint.text").joinpath("repair.yaml").read_text())
+    path = resources.files("flashpoint.text").joinpath("repair.yaml")
+    data = yaml.safe_load(path.read_text())
+    for word, at in data["contractions"].items():
+        if not 0 < at < len(word) or word.endswith("nt") and at != len(word) - 1:
+            raise DataFileError(str(path), None, f"contraction {word!r}: apostrophe position "
+                                f"{at} is wrong (n't forms take it before the final t)")
     return {
         "contractions": {k.lower(): v for k, v in data["contractions"].items()},
         "plural_words": frozenset(w.lower() for w in data["plural_words"]),
