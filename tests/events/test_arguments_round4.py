@@ -87,6 +87,8 @@ def test_noun_target_keeps_a_direct_actor(dyads):
     ("Kenyan police arrested dozens of students in Nairobi.", ("arrested", "KEN", "KEN")),
     # not abroad: the event is placed in another country
     ("Kenyan troops arrested dozens of fighters in Somalia.", ("arrested", "KEN", "SOM")),
+    # an army's strike with no place in the text is not assumed domestic
+    ("Turkish troops killed four fighters.", ("killed", "TUR", None)),
     # not with a place that has no country ("the region")
     ("Washington sent more troops to the region.", ("sent", "USA", None)),
 ])
@@ -98,6 +100,9 @@ def test_home_country_targets(dyads, text, expected):
     # a reaction to a definite event told before is aimed at whoever carried it out
     ("Azerbaijani troops attacked Armenian positions. Armenia condemned the attack.",
      ("condemned", "ARM", "AZE")),
+    # "strike" has several readings (a labour strike first): the one told before counts
+    ("A Turkish drone strike hit a village. Iraq condemned the drone strike.",
+     ("condemned", "IRQ", "TUR")),
     # nothing told before: no target invented
     ("Armenia condemned the attack.", ("condemned", "ARM", None)),
 ])

@@ -95,8 +95,9 @@ class EventCoder:
                 targets, rule = [domestic], f"{rule}+domestic"
         home = _home_country(sources, location)
         homed = [t for t in targets if home is not None and _uncoded(t, state.actors)
-                 and (t.sector is not None or location.basis != "article")]
-        if homed:  # a thing needs the text to place the event; a group of people does not
+                 and (location.basis != "article" or t.sector is not None and all(
+                     r is not None and r.sector in _DOMESTIC_AGENCIES for r in sources))]
+        if homed:  # placed by the text; or a group acted on by police, courts, government
             targets = [replace(t, country=home) if t in homed else t for t in targets]
             rule = f"{rule}+home"
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
@@ -149,12 +150,12 @@ class EventCoder:
         patterns = self.patterns.nouns.get(obj.lemma_.lower())
         if not patterns:
             return None
-        plover = self.ontology.coding(patterns[0].code).plover
-        for event in reversed(state.history):
-            if event.plover == plover and event.source is not None and \
-                    state.actors.is_actor(event.source) and not event.hypothetical:
-                return event.source
-        return None
+        plovers = {self.ontology.coding(p.code).plover for p in patterns}
+        noun = obj.lemma_.lower()
+        told = [e for e in reversed(state.history) if e.plover in plovers and e.source
+                and state.actors.is_actor(e.source) and not e.hypothetical]
+        named = [e for e in told if e.trigger.lower().split()[-1].startswith(noun[:5])]
+        return (named or told)[0].source if told else None
 
     def _coreferent_source(self, match: Match, plover: str | None,
                            state: _DocState) -> ActorRef | None:
@@ -205,6 +206,11 @@ def _domestic_government(sources, location, actors: ActorIndex) -> ActorRef | No
     if location is not None and location.country and location.country != country:
         return None
     return ActorRef(actor=None, name=f"government of {country}", country=country, sector="GOV")
+
+
+# Who acts on people at home: without a place in the text only these make an event domestic
+# (an army's strike is often abroad).
+_DOMESTIC_AGENCIES = frozenset({"COP", "JUD", "GOV", "LEG"})
 
 
 def _told(history: list[Event], key: tuple) -> bool:
