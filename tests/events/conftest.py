@@ -51,3 +51,29 @@ def code_text(model):
         return EventCoder(max_dyads=max_dyads).code_doc(doc)
 
     return run
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    """``events_of(text, date) -> [Event]`` through the full pipeline."""
+    def run(text: str, date: str = "1995-06-01"):
+        doc = nlp.make_doc(text)
+        doc._.fp_article_date = date
+        return records(nlp(doc), "fp_events")
+    return run
+
+
+@pytest.fixture(scope="module")
+def dyads(events_of):
+    """``dyads(text) -> {(trigger, source code, target code)}`` of the coded events."""
+    def run(text: str):
+        return {(e.trigger, code(e.source), code(e.target))
+                for e in events_of(text, "2001-03-01")}
+    return run
+
+
+def code(ref) -> str | None:
+    """A participant's country-level code: its country, else IGO/NGO (as CAMEO writes them)."""
+    if ref is None:
+        return None
+    return ref.country or (ref.sector if ref.sector in ("IGO", "NGO") else None)

@@ -1,29 +1,10 @@
-"""text -> (trigger, source code, target code) for the round-3 argument fixes, over the full
-pipeline (sentences written for these tests). A code is the country, else the IGO/NGO sector."""
+"""text -> (trigger, source code, target code) for the argument rules about objects: indirect
+objects, amounts, officials of organisations, pronoun subjects of reported clauses (full
+pipeline; sentences written for these tests; a code is the country, else IGO/NGO)."""
 
 from __future__ import annotations
 
 import pytest
-
-from flashpoint.nlp.extensions import records
-
-
-def _code(ref):
-    if ref is None:
-        return None
-    return ref.country or (ref.sector if ref.sector in ("IGO", "NGO") else None)
-
-
-@pytest.fixture(scope="module")
-def dyads(nlp):
-    """``dyads(text) -> {(trigger, source code, target code)}`` of the coded events."""
-    def run(text: str):
-        doc = nlp.make_doc(text)
-        doc._.fp_article_date = "2001-03-01"
-        doc = nlp(doc)
-        return {(e.trigger, _code(e.source), _code(e.target))
-                for e in records(doc, "fp_events")}
-    return run
 
 
 POSITIVE = [
