@@ -113,25 +113,39 @@ class Measured:
 
 
 def run_with_rss(argv: list[str], *, timeout: float = 900) -> Measured:
-    """Run ``python -m flashpoint.cli.main argv``; reaped with ``os.wait4`` so the peak RSS
-    is this child's own (RUSAGE_CHILDREN would report the largest child of the session)."""
+    """Run ``python -m flashpoint.cli.main argv``, polling the child's own peak RSS."""
     start = time.monotonic()
     with open(os.devnull, "wb") as devnull:
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             proc = subprocess.Popen([sys.executable, "-m", "flashpoint.cli.main", *argv],
                                     stdout=out, stderr=err, stdin=devnull)
             deadline = start + timeout
+            peak_kb = 0
             while True:
-                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                peak_kb = max(peak_kb, _high_water_kb(proc.pid))
+                pid, status, _usage = os.wait4(proc.pid, os.WNOHANG)
                 if pid:
                     break
                 if time.monotonic() > deadline:
                     proc.kill()
                     raise TimeoutError(f"{argv} ran over {timeout} s")
-                time.sleep(0.05)
+                time.sleep(0.02)
             proc.returncode = os.waitstatus_to_exitcode(status)
             out.seek(0)
             err.seek(0)
             return Measured(proc.returncode, out.read().decode(errors="replace"),
                             err.read().decode(errors="replace"), time.monotonic() - start,
-                            usage.ru_maxrss / 1024)
+                            peak_kb / 1024)
+
+
+def _high_water_kb(pid: int) -> int:
+    """The child's own peak RSS so far (VmHWM). Not ru_maxrss: that carries the forking
+    parent's peak into the child, so one big test would inflate every later measurement."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass  # exited between polls: the last reading stands
+    return 0

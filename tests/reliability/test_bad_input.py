@@ -175,6 +175,22 @@ def test_heavy_sentences_memory(tmp_path, name):
 
 
 @pytest.mark.slow
+def test_twenty_megabytes_finish_with_bounded_memory(tmp_path):
+    """Parsed in paragraph-aligned chunks; the whole analysis is kept to write one document.
+    Spans still index the original text at both ends."""
+    import json
+
+    result = _measure_analyze(tmp_path, big_text(20_000_000), "big20.txt")
+    assert result.peak_mb < 8000
+    doc = json.loads((tmp_path / "out" / "big20.json").read_text())
+    text = (tmp_path / "big20.txt").read_text()
+    assert doc["events"]
+    for event in doc["events"][:50] + doc["events"][-50:]:
+        s, e = event["span"]
+        assert text[s:e] == event["sentence"]
+
+
+@pytest.mark.slow
 def test_two_megabytes_memory(tmp_path):
     assert _measure_analyze(tmp_path, big_text(2_000_000), "big.txt").peak_mb < 3000
 
