@@ -20,7 +20,7 @@ from flashpoint.schema import (Actor, ActorRef, Analysis, Article, Event, Place,
                                StageError)
 from flashpoint.sourcing import sourcing_summary
 from flashpoint.text.language import check_english
-from flashpoint.text.offsets import OffsetMap
+from flashpoint.text.offsets import OffsetChain, OffsetMap
 from flashpoint.text.repair import repair_text
 
 
@@ -91,7 +91,11 @@ def _analyze_in_processes(articles: Iterable[Article | Failure],
 
     single = settings.replace(workers=1)
     source = iter(articles)
-    with ProcessPoolExecutor(max_workers=settings.workers) as pool:
+    import multiprocessing
+
+    # spawn, not fork: the parent may be threaded (the API server, a Dask client)
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
         pending: deque = deque()
         while batch := list(itertools.islice(source, settings.batch_size)):
             pending.append(pool.submit(_analyze_batch, batch, single))
@@ -108,7 +112,7 @@ def _analyze_batch(batch: list[Article | Failure], settings: Settings) -> list[A
 @dataclass(frozen=True)
 class _Chunk:
     offset: int  # where this chunk starts in the original text
-    offsets: OffsetMap  # repaired chunk -> original chunk
+    offsets: OffsetMap | OffsetChain  # repaired chunk -> original chunk
     text: str  # repaired chunk text
     edits: int
 
@@ -147,14 +151,20 @@ def paragraph_chunks(text: str, size: int) -> list[tuple[int, int]]:
     while start < len(text):
         end = min(start + size, len(text))
         if end < len(text):
-            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
-            if cut <= start:
-                cut = text.rfind(". ", start, end)
-            end = cut + (2 if text.startswith("\n\n", cut) or text.startswith(". ", cut) else 1) \
-                if cut > start else end
+            end = _cut(text, start, end)
         pieces.append((start, end))
         start = end
     return pieces
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where a chunk ending near ``end`` stops: after a blank line, else a line end, else a
+    full stop; a hard cut only when the piece has none of them."""
+    for mark in ("\n\n", "\n", ". "):
+        at = text.rfind(mark, start, end)
+        if at > start:
+            return at + len(mark)
+    return end
 
 
 def _flush(batch, nlp, settings: Settings) -> Iterator[Analysis | Failure]:
@@ -249,7 +259,8 @@ class _Merged:
 def _remap_ref(ref: ActorRef | None, span, local_actor) -> ActorRef | None:
     if ref is None:
         return None
-    return dataclasses.replace(ref, actor=local_actor.get(ref.actor, ref.actor),
+    # An id the chunk did not define must not pass as another actor's article-wide id.
+    return dataclasses.replace(ref, actor=local_actor.get(ref.actor),
                                span=span(*ref.span) if ref.span else None)
 
 
@@ -257,8 +268,7 @@ def _remap_event(event: Event, new_id: str, span, local_actor, local_place, text
     sent_span = span(*event.span)
     location = event.location
     if location is not None and location.place is not None:
-        location = dataclasses.replace(location, place=local_place.get(location.place,
-                                                                       location.place))
+        location = dataclasses.replace(location, place=local_place.get(location.place))
     return dataclasses.replace(
         event, id=new_id, source=_remap_ref(event.source, span, local_actor),
         target=_remap_ref(event.target, span, local_actor), span=sent_span,
@@ -273,7 +283,7 @@ def _remap_quote(quote: Quote, new_id: str, span, local_actor, text: str) -> Quo
     if speaker is not None:
         s_span = span(*speaker.span) if speaker.span else None
         speaker = dataclasses.replace(
-            speaker, actor=local_actor.get(speaker.actor, speaker.actor), span=s_span,
+            speaker, actor=local_actor.get(speaker.actor), span=s_span,
             text=text[s_span[0]:s_span[1]] if s_span else speaker.text)
     return dataclasses.replace(
         quote, id=new_id, span=q_span, text=text[q_span[0]:q_span[1]], speaker=speaker,

@@ -43,7 +43,7 @@ class Settings:
 SETTINGS_HELP: dict[str, str] = {
     "model": "Installed spaCy model package the pipeline is built on.",
     "batch_size": "Documents per nlp.pipe batch.",
-    "workers": "Processes for nlp.pipe (n_process); 1 runs in this process.",
+    "workers": "Worker processes, each analysing whole batches; 1 runs in this process.",
     "repair": "Repair degraded text (lost apostrophes, quote variants, hyphenation) before parsing.",
     "max_chars": "Largest article accepted, in characters; larger input is refused with an error.",
     "chunk_chars": "Long articles are parsed in paragraph-aligned chunks of about this many characters.",

@@ -123,3 +123,10 @@ def test_workers_give_the_same_result_in_order(tmp_path, capsys, example_text):
                               "--workers", "2", "--batch-size", "1")
     assert code == 1 and err_one == err_two and "bad.txt" in err_two
     assert one == two
+
+
+def test_long_articles_are_cut_after_blank_lines_first():
+    from flashpoint.analysis import paragraph_chunks
+
+    text = "aa\n\nbb\ncc\n\ndd"
+    assert [text[a:b] for a, b in paragraph_chunks(text, 7)] == ["aa\n\n", "bb\ncc\n\n", "dd"]

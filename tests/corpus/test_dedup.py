@@ -53,7 +53,7 @@ def test_clusters_do_not_depend_on_order():
 
 
 def test_window_is_a_setting():
-    wide = cluster_events([dict(e) for e in EVENTS], DedupSettings(window_days=30))
+    wide = cluster_events([dict(e) for e in EVENTS], settings=DedupSettings(window_days=30))
     assert ["e1", "e2", "e3", "e4"] in groups(wide)
 
 

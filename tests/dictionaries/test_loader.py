@@ -60,7 +60,7 @@ def test_user_dictionary_merges_over_builtins(tmp_path):
         "- {name: Zara Quill, country: GBR, roles: ['2019-01-01.. GOV Mayor of Testville']}\n"
         "organizations:\n- {id: TEST_FRONT, name: Test Liberation Front, country: IRQ, "
         "sector: REB}\n", encoding="utf-8")
-    dicts = load_dictionaries((str(path),))
+    dicts = load_dictionaries(extra=(str(path),))
     assert dicts.people["donald_trump"].sector == "BUS"
     assert dicts.people["zara_quill"].roles[0].title == "Mayor of Testville"
     assert dicts.organizations["TEST_FRONT"].country == "IRQ"

@@ -89,3 +89,13 @@ def test_stdin():
 
 def test_input_error_names_origin():
     assert str(InputError("f.txt", "broken")) == "f.txt: broken"
+
+
+def test_jsonl_line_separators_inside_strings_do_not_split_records(tmp_path):
+    # Found in review: str.splitlines() also splits at U+2028, which JSON allows raw.
+    path = tmp_path / "sep.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": "Iran said\u2028no."}, ensure_ascii=False)
+                    + "\r\n" + json.dumps({"id": "b", "text": "Fine."}) + "\n")
+    results = _read(path)
+    assert [r.id for r in results] == ["a", "b"]
+    assert results[0].text == "Iran said\u2028no."

@@ -57,7 +57,7 @@ def describe(span: Span, *, extra_dictionaries: tuple[str, ...] = ()) -> tuple[s
     ``one U.S. official`` -> ("USA", "GOV"); ``Iraqi militia commander`` -> ("IRQ", "REB");
     ``the Iran-backed militia`` -> (None, "REB"); no agent noun -> sector None.
     """
-    return describe_with(span, get_lexicon(span.doc.vocab, extra_dictionaries))
+    return describe_with(span, get_lexicon(span.doc.vocab, extra=extra_dictionaries))
 
 
 __all__ = ["Lexicon", "actor_at", "actors_at", "describe", "get_lexicon", "mentions_in",

@@ -50,14 +50,14 @@ _CACHE: dict[tuple, tuple[Vocab, Lexicon]] = {}
 _LOCK = threading.Lock()
 
 
-def get_lexicon(vocab: Vocab, extra: tuple[str, ...] = (), tokenizer=None) -> Lexicon:
+def get_lexicon(vocab: Vocab, *, extra: tuple[str, ...] = (), tokenizer=None) -> Lexicon:
     """The lexicon for this vocab and user dictionaries; built on first use, then cached."""
     key = (id(vocab), tuple(str(p) for p in extra))
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is None:
             tokenizer = tokenizer or spacy.blank("en", vocab=vocab).tokenizer
-            hit = _CACHE[key] = (vocab, _build(vocab, load_dictionaries(key[1]), tokenizer))
+            hit = _CACHE[key] = (vocab, _build(vocab, load_dictionaries(extra=key[1]), tokenizer))
         return hit[1]
 
 

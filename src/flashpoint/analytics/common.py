@@ -105,6 +105,10 @@ def week_start(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
+# A series longer than this is refused: one period is one row in memory and in the answer.
+MAX_PERIODS = 20_000
+
+
 def periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
     """Every period start from ``first`` to ``last`` inclusive (zero-filling a series).
 
@@ -114,8 +118,8 @@ def periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
     step = dt.timedelta(days=1 if freq == "day" else 7)
     if freq == "week":
         first, last = week_start(first), week_start(last)
-    out = []
-    while first <= last:
-        out.append(first)
-        first += step
-    return out
+    count = (last - first) // step + 1
+    if count > MAX_PERIODS:
+        raise SettingError(f"{count:,} {freq}s from {first} to {last} is over the limit of "
+                           f"{MAX_PERIODS:,} periods; narrow since/until or use freq=week")
+    return [first + n * step for n in range(max(count, 0))]

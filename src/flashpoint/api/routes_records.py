@@ -90,8 +90,12 @@ def export(request: Request, filters: Annotated[EventFilter, Depends(event_filte
     spool while the read connection is open, then streamed, so a slow client never keeps
     the database from a concurrent ingest."""
     spool = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)
-    with request.app.state.db.read() as con:
-        export_events(con, format, spool, filters)
+    try:
+        with request.app.state.db.read() as con:
+            export_events(con, format, spool, filters)
+    except BaseException:
+        spool.close()  # a failed export must not leak its spool (memory, then disk)
+        raise
     spool.seek(0)
     media, ext = EXPORT_TYPES[format]
 

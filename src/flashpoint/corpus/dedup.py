@@ -32,7 +32,7 @@ import pyarrow as pa
 
 from flashpoint.errors import StoreError
 from flashpoint.store.ids import cluster_id
-from flashpoint.store.writer import mark_clusters_stale
+from flashpoint.store.writer import mark_clusters_stale, rollback
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("""the and for that with from this have has had was were are but not his her
@@ -148,7 +148,8 @@ def _block_key(e: dict) -> tuple:
     return (e["root"], e["negated"], e["hypothetical"], side("source"))
 
 
-def cluster_events(events: list[dict], settings: DedupSettings | None = None) -> dict[str, str]:
+def cluster_events(events: list[dict], *,
+                   settings: DedupSettings | None = None) -> dict[str, str]:
     """Map every event id to its cluster id."""
     settings = settings or DedupSettings()
     parent = {e["id"]: e["id"] for e in events}
@@ -207,7 +208,7 @@ def _cluster_rows(events: list[dict], assignment: dict[str, str]) -> tuple[list,
     return clusters, links
 
 
-def recluster(con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = None) -> int:
+def recluster(con: duckdb.DuckDBPyConnection, *, settings: DedupSettings | None = None) -> int:
     """Recompute every cluster from the stored events in one transaction; returns the count."""
     cols = ", ".join(f"e.{c}" if c != "article_date" else "a.date AS article_date"
                      for c in _COLUMNS)
@@ -215,7 +216,7 @@ def recluster(con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = N
                          "ORDER BY e.id")
     names = [d[0] for d in cursor.description]
     events = [dict(zip(names, row)) for row in cursor.fetchall()]
-    clusters, links = _cluster_rows(events, cluster_events(events, settings))
+    clusters, links = _cluster_rows(events, cluster_events(events, settings=settings))
     cluster_tbl = pa.Table.from_pylist(clusters) if clusters else None  # noqa: F841
     link_tbl = pa.Table.from_pylist(links) if links else None  # noqa: F841
     try:
@@ -228,7 +229,7 @@ def recluster(con: duckdb.DuckDBPyConnection, settings: DedupSettings | None = N
         mark_clusters_stale(con, stale=False)
         con.execute("COMMIT")
     except duckdb.Error as exc:
-        con.execute("ROLLBACK")
+        rollback(con)
         raise StoreError(f"recomputing event clusters failed (old clusters kept): {exc}") \
             from exc
     return len(clusters)

@@ -167,7 +167,7 @@ def _commit(unit, options: IngestOptions) -> BatchResult:
 def _finish(options: IngestOptions) -> int:
     with connect(options.db, wait=options.wait) as con:
         if clusters_stale(con):
-            return recluster(con, options.dedup)
+            return recluster(con, settings=options.dedup)
         return con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
 
 

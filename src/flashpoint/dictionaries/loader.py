@@ -50,7 +50,7 @@ _LineLoader.yaml_implicit_resolvers = {
 
 
 @functools.lru_cache(maxsize=8)
-def load_dictionaries(extra: tuple[str, ...] = ()) -> Dictionaries:
+def load_dictionaries(*, extra: tuple[str, ...] = ()) -> Dictionaries:
     """The built-in dictionaries merged with the user files ``extra`` (in order); cached."""
     dicts = Dictionaries()
     for path in sorted(DATA_DIR.glob("*.yaml")):

@@ -43,10 +43,14 @@ def build_pipeline(settings: Settings | None = None) -> Language:
 
 
 @functools.lru_cache(maxsize=4)
-def _cached(settings: Settings) -> Language:
-    return build_pipeline(settings)
+def _cached(model: str, actor_dictionaries: tuple, max_dyads: int,
+            chunk_chars: int) -> Language:
+    return build_pipeline(Settings(model=model, actor_dictionaries=actor_dictionaries,
+                                   max_dyads=max_dyads, chunk_chars=chunk_chars))
 
 
 def get_nlp(settings: Settings | None = None) -> Language:
-    """The pipeline for these settings, built once per process."""
-    return _cached(settings or Settings())
+    """The pipeline for these settings, built once per process (keyed on the settings that
+    shape the pipeline, not on batch sizes or worker counts)."""
+    s = settings or Settings()
+    return _cached(s.model, s.actor_dictionaries, s.max_dyads, s.chunk_chars)

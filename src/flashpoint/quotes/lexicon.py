@@ -144,7 +144,7 @@ def parse_sources(path, text: str) -> dict:
     }
 
 
-def load_lexicon(cues: Path | None = None, sources: Path | None = None) -> Lexicon:
+def load_lexicon(*, cues: Path | None = None, sources: Path | None = None) -> Lexicon:
     """A Lexicon from the given files, or the package's own where a path is None."""
     pieces: dict = {}
     for path, parse, name in ((cues, parse_cues, "cues.yaml"),

@@ -18,7 +18,10 @@ def read_jsonl(path: Path, *, default_date: str | None = None) -> Iterator:
     from flashpoint.analysis import Failure
 
     text = decode_bytes(path.read_bytes(), origin=str(path))
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only \n ends a record: str.splitlines() would also split at U+2028 and other
+    # separators that JSON allows raw inside strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         origin = f"{path}:{number}"

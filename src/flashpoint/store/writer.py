@@ -40,7 +40,7 @@ def write_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
             mark_clusters_stale(con)
         con.execute("COMMIT")
     except duckdb.Error as exc:
-        _rollback(con)
+        rollback(con)
         raise StoreError(f"writing a batch of {len(stored)} article(s) failed, nothing of it "
                          f"was stored: {exc}") from exc
 
@@ -63,12 +63,12 @@ def load_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
         mark_clusters_stale(con)
         con.execute("COMMIT")
     except duckdb.Error as exc:
-        _rollback(con)
+        rollback(con)
         raise StoreError(f"{folder}: loading the partition failed, nothing of it was "
                          f"stored: {exc}") from exc
 
 
-def mark_clusters_stale(con: duckdb.DuckDBPyConnection, stale: bool = True) -> None:
+def mark_clusters_stale(con: duckdb.DuckDBPyConnection, *, stale: bool = True) -> None:
     con.execute("INSERT OR REPLACE INTO store_state VALUES ('clusters_stale', ?)",
                 ["1" if stale else "0"])
 
@@ -97,7 +97,8 @@ def _record_errors(con: duckdb.DuckDBPyConnection, errors: list[dict]) -> None:
             [row[c] for c in ROW_SCHEMAS["ingest_errors"].names])
 
 
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+def rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back if a transaction is open; never hides the error that caused it."""
     try:
         con.execute("ROLLBACK")
     except duckdb.Error:

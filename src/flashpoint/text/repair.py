@@ -180,8 +180,8 @@ def repair_text(text: str, *, rules=RULES) -> Repaired:
     """Repair ``text``; the result's offset map takes repaired spans back to ``text``.
 
     Rules see the text as the previous pass left it ("dont\u00a0 dont": the space variant
-    is normalised, then the run of spaces collapses), so passes repeat until nothing changes:
-    repair is idempotent by construction.
+    is normalised, then the run of spaces collapses), so passes repeat until nothing changes
+    (two in practice; MAX_PASSES bounds pathological input), which makes repair idempotent.
     """
     maps: list[OffsetMap] = []
     edits = 0

@@ -42,7 +42,7 @@ class ActorsComponent(Component):
     def lexicon(self, vocab) -> Lexicon:
         if self._lexicon is None:
             tokenizer = self._nlp.tokenizer if self._nlp is not None else None
-            self._lexicon = get_lexicon(vocab, self.extra_dictionaries, tokenizer)
+            self._lexicon = get_lexicon(vocab, extra=self.extra_dictionaries, tokenizer=tokenizer)
         return self._lexicon
 
     def find(self, doc: Doc):

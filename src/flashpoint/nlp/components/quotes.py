@@ -25,7 +25,7 @@ from flashpoint.schema import Quote
 def make_quotes(nlp: Language, name: str, cues: str | None = None,
                 sources: str | None = None) -> QuotesComponent:
     """``cues`` / ``sources``: optional YAML files replacing the built-in word lists."""
-    lexicon = load_lexicon(cues, sources) if cues or sources else default_lexicon()
+    lexicon = load_lexicon(cues=cues, sources=sources) if cues or sources else default_lexicon()
     return QuotesComponent(lexicon=lexicon)
 
 
