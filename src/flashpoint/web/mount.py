@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
-from flashpoint.errors import FlashpointError, NotFoundError, SettingError
+from flashpoint.errors import FlashpointError, SettingError
 from flashpoint.readers.webpage import read_html
 from flashpoint.store.connection import connect
 from flashpoint.store.queries import EventFilter
@@ -89,12 +89,8 @@ def _read(reader: Callable[[], Any], fn: Callable, *args, **kwargs) -> Any:
     try:
         with reader() as con:
             return fn(con, *args, **kwargs)
-    except NotFoundError as exc:
-        return _error(404, str(exc))
-    except SettingError as exc:
-        return _error(400, str(exc))
-    except FlashpointError as exc:  # a missing or locked database: the service is not ready
-        return _error(503, str(exc))
+    except FlashpointError as exc:  # the catalogue's own status, as the API's handler maps it
+        return _error(exc.http_status, str(exc))
 
 
 def _add_data_routes(router: APIRouter, prefix: str, reader: Callable[[], Any]) -> None:
