@@ -100,10 +100,23 @@ def ingest(request: Request, body: IngestRequest) -> FastJSON:
             result.add_failure(outcome.article, outcome.error)
     with db.write() as con:
         write_rows(con, result.rows)
-        clusters = recluster(con) if clusters_stale(con) else \
-            con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
+        stale = clusters_stale(con)
+        if stale and _small(con):  # a big store reclusters at the next `flashpoint ingest`
+            recluster(con)
+            stale = False
+        clusters = con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
     stored = [{"id": r["id"], "name": r["name"], "events": r["n_events"]}
               for r in result.rows["articles"]]
     return FastJSON({"stored": result.stored, "skipped": len(articles) - len(pending),
                      "failed": result.failed, "articles": stored,
-                     "failures": result.failures, "clusters": clusters})
+                     "failures": result.failures, "clusters": clusters,
+                     "clusters_stale": stale})
+
+
+# Reclustering reads every event under the write lock: inline only while that takes well
+# under a second; beyond it the clusters are marked stale and the next ingest run redoes them.
+INLINE_RECLUSTER_EVENTS = 50_000
+
+
+def _small(con) -> bool:
+    return con.execute("SELECT count(*) FROM events").fetchone()[0] <= INLINE_RECLUSTER_EVENTS
