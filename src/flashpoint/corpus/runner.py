@@ -13,6 +13,7 @@ NLP work, so a running ``flashpoint serve`` keeps reading (see ``flashpoint.stor
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import time
@@ -92,18 +93,22 @@ def retry(options: IngestOptions | None = None, *, progress=None) -> IngestSumma
     with connect(options.db, wait=options.wait) as con:
         rows = con.execute("SELECT key, origin, article FROM ingest_errors ORDER BY origin") \
             .fetchall()
-        # A file that could not be read is re-read from its origin; drop its old record
-        # now (a new failure re-records it) so it cannot linger after a success.
-        reread = [r[1] for r in rows if not json.loads(r[2] or "{}").get("text")]
-        con.execute("DELETE FROM ingest_errors WHERE article_id IS NULL")
+    # A file that could not be read is re-read from its origin; its old record goes only
+    # once the article is stored, so a crash in between loses nothing.
+    reread = [r[1] for r in rows if not json.loads(r[2] or "{}").get("text")]
+    fields = {f.name for f in dataclasses.fields(Article)}
     items: list = []
     for _key, _origin, article in rows:
         data = json.loads(article or "{}")
         if data.get("text"):
-            items.append(Article(**data))
+            items.append(Article(**{k: v for k, v in data.items() if k in fields}))
     items.extend(iter_articles(reread, default_date=options.default_date,
                                csv_map=options.csv_map))
-    return _run(items, options, progress or NullProgress(), skip_failed=False)
+    summary = _run(items, options, progress or NullProgress(), skip_failed=False)
+    with connect(options.db, wait=options.wait) as con:
+        con.execute("DELETE FROM ingest_errors WHERE article_id IS NULL AND origin IN "
+                    "(SELECT origin FROM articles WHERE origin IS NOT NULL)")
+    return summary
 
 
 def _key(item) -> str:
