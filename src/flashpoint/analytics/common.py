@@ -123,3 +123,15 @@ def periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
         raise SettingError(f"{count:,} {freq}s from {first} to {last} is over the limit of "
                            f"{MAX_PERIODS:,} periods; narrow since/until or use freq=week")
     return [first + n * step for n in range(max(count, 0))]
+
+
+def pair_columns(level: str, *, directed: bool) -> tuple[str, str, str, str]:
+    """SQL for a dyad's two keys and two labels; undirected pairs are ordered so that a-b
+    and b-a fall in one group."""
+    src, tgt = SIDE_KEYS[level]
+    src_label, tgt_label = SIDE_LABELS[level]
+    if directed:
+        return src, tgt, src_label, tgt_label
+    return (f"least({src}, {tgt})", f"greatest({src}, {tgt})",
+            f"CASE WHEN {src} <= {tgt} THEN {src_label} ELSE {tgt_label} END",
+            f"CASE WHEN {src} <= {tgt} THEN {tgt_label} ELSE {src_label} END")

@@ -17,7 +17,7 @@ import math
 import duckdb
 import networkx as nx
 
-from flashpoint.analytics.common import QUAD_NAMES, SIDE_KEYS, SIDE_LABELS, Scope, check_choice
+from flashpoint.analytics.common import QUAD_NAMES, SIDE_KEYS, Scope, check_choice, pair_columns
 from flashpoint.errors import SettingError
 
 FORMATS = ("json", "gexf", "graphml")
@@ -36,13 +36,7 @@ def network_edges(con: duckdb.DuckDBPyConnection, *, level: str = "country",
     scope = Scope(since=since, until=until, modality=modality, level=level)
     where, params = scope.where()
     src, tgt = SIDE_KEYS[level]
-    src_label, tgt_label = SIDE_LABELS[level]
-    if directed:
-        a, b, al, bl = src, tgt, src_label, tgt_label
-    else:
-        a, b = f"least({src}, {tgt})", f"greatest({src}, {tgt})"
-        al = f"CASE WHEN {src} <= {tgt} THEN {src_label} ELSE {tgt_label} END"
-        bl = f"CASE WHEN {src} <= {tgt} THEN {tgt_label} ELSE {src_label} END"
+    a, b, al, bl = pair_columns(level, directed=directed)
     quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {q}) AS {n}"
                       for q, n in QUAD_NAMES.items())
     sql = (f"SELECT {a} AS source, {b} AS target, any_value({al}) AS source_name, "

@@ -13,8 +13,8 @@ import datetime as dt
 
 import duckdb
 
-from flashpoint.analytics.common import (FREQS, QUAD_NAMES, SIDE_KEYS, SIDE_LABELS, Scope,
-                                         check_choice, dyad_condition, parse_date, periods)
+from flashpoint.analytics.common import (FREQS, QUAD_NAMES, SIDE_KEYS, Scope, check_choice,
+                                         dyad_condition, pair_columns, parse_date, periods)
 from flashpoint.errors import SettingError
 
 MAX_TOP = 1000
@@ -110,13 +110,7 @@ def top_dyads(con: duckdb.DuckDBPyConnection, *, level: str = "country",
     scope = Scope(since=since, until=until, modality=modality, level=level)
     where, params = scope.where()
     src, tgt = SIDE_KEYS[level]
-    src_label, tgt_label = SIDE_LABELS[level]
-    if directed:
-        a, b, a_label, b_label = src, tgt, src_label, tgt_label
-    else:  # order the pair so a-b and b-a fall in one group
-        a, b = f"least({src}, {tgt})", f"greatest({src}, {tgt})"
-        a_label = f"CASE WHEN {src} <= {tgt} THEN {src_label} ELSE {tgt_label} END"
-        b_label = f"CASE WHEN {src} <= {tgt} THEN {tgt_label} ELSE {src_label} END"
+    a, b, a_label, b_label = pair_columns(level, directed=directed)
     sql = (f"SELECT {a} AS a, {b} AS b, any_value({a_label}) AS a_name, "
            f"any_value({b_label}) AS b_name, {_AGGREGATES}, min(e.date) AS first_date, "
            f"max(e.date) AS last_date FROM events e{where} AND {src} IS NOT NULL AND "
