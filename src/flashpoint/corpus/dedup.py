@@ -30,9 +30,8 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from flashpoint.errors import StoreError
 from flashpoint.store.ids import cluster_id
-from flashpoint.store.writer import mark_clusters_stale, rollback
+from flashpoint.store.writer import mark_clusters_stale, transaction
 
 _WORD = re.compile(r"[a-z][a-z'-]{2,}")
 _STOP = frozenset("""the and for that with from this have has had was were are but not his her
@@ -219,19 +218,13 @@ def recluster(con: duckdb.DuckDBPyConnection, *, settings: DedupSettings | None 
     clusters, links = _cluster_rows(events, cluster_events(events, settings=settings))
     cluster_tbl = pa.Table.from_pylist(clusters) if clusters else None  # noqa: F841
     link_tbl = pa.Table.from_pylist(links) if links else None  # noqa: F841
-    try:
-        con.execute("BEGIN TRANSACTION")
+    with transaction(con, failure="recomputing event clusters failed (old clusters kept)"):
         con.execute("DELETE FROM event_cluster_members")
         con.execute("DELETE FROM event_clusters")
         if clusters:
             con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM cluster_tbl")
             con.execute("INSERT INTO event_cluster_members BY NAME SELECT * FROM link_tbl")
         mark_clusters_stale(con, stale=False)
-        con.execute("COMMIT")
-    except duckdb.Error as exc:
-        rollback(con)
-        raise StoreError(f"recomputing event clusters failed (old clusters kept): {exc}") \
-            from exc
     return len(clusters)
 
 

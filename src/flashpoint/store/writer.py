@@ -7,7 +7,8 @@ because DuckDB discards an uncommitted transaction when the file is next opened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -29,8 +30,8 @@ def write_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
     """Commit the rows of one batch (analyses and failures) atomically."""
     rows = dedupe(rows)
     stored = [r["id"] for r in rows.get("articles", [])]
-    try:
-        con.execute("BEGIN TRANSACTION")
+    with transaction(con, failure=f"writing a batch of {len(stored)} article(s) failed, "
+                                  "nothing of it was stored"):
         for table in TABLE_ORDER:
             _insert(con, table, rows.get(table, []))
         _record_errors(con, rows.get("ingest_errors", []))
@@ -38,17 +39,12 @@ def write_rows(con: duckdb.DuckDBPyConnection, rows: Rows) -> None:
             # An article that now succeeded is no longer a failure (the retry path).
             con.execute("DELETE FROM ingest_errors WHERE list_contains(?, article_id)", [stored])
             mark_clusters_stale(con)
-        con.execute("COMMIT")
-    except duckdb.Error as exc:
-        rollback(con)
-        raise StoreError(f"writing a batch of {len(stored)} article(s) failed, nothing of it "
-                         f"was stored: {exc}") from exc
 
 
 def load_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
     """Load one partition folder (``<table>.parquet`` files) in one transaction."""
-    try:
-        con.execute("BEGIN TRANSACTION")
+    with transaction(con, failure=f"{folder}: loading the partition failed, nothing of it "
+                                  "was stored"):
         for table in (*TABLE_ORDER, "ingest_errors"):
             path = folder / f"{table}.parquet"
             if not path.exists():
@@ -61,11 +57,6 @@ def load_parquet(con: duckdb.DuckDBPyConnection, folder: Path) -> None:
             con.execute(f"INSERT OR IGNORE INTO {table} BY NAME "  # table: our constant
                         "SELECT * FROM read_parquet(?)", [str(path)])
         mark_clusters_stale(con)
-        con.execute("COMMIT")
-    except duckdb.Error as exc:
-        rollback(con)
-        raise StoreError(f"{folder}: loading the partition failed, nothing of it was "
-                         f"stored: {exc}") from exc
 
 
 def mark_clusters_stale(con: duckdb.DuckDBPyConnection, *, stale: bool = True) -> None:
@@ -95,6 +86,18 @@ def _record_errors(con: duckdb.DuckDBPyConnection, errors: list[dict]) -> None:
             "attempts = ingest_errors.attempts + 1, error_type = excluded.error_type, "
             "message = excluded.message, last_seen = now()",
             [row[c] for c in ROW_SCHEMAS["ingest_errors"].names])
+
+
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection, *, failure: str) -> Iterator[None]:
+    """All or nothing: commit the block, or roll back and raise StoreError("<failure>: ...")."""
+    try:
+        con.execute("BEGIN TRANSACTION")
+        yield
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        rollback(con)
+        raise StoreError(f"{failure}: {exc}") from exc
 
 
 def rollback(con: duckdb.DuckDBPyConnection) -> None:
