@@ -13,8 +13,9 @@ POSITIVE = [
     # an amount's "of" phrase is what the object is ("3 million dollars of aid")
     ("Sweden gave Mozambique 3 million dollars of aid.", ("gave", "SWE", "MOZ")),
     # officials of a named organisation act for it, not for the place they act in
+    # ... and what they suspend in a place, naming no actor, is aimed at that place
     ("Red Cross officials suspended food deliveries in Kabul on Monday.",
-     ("suspended", "NGO", None)),
+     ("suspended", "NGO", "AFG")),
     # a pronoun subject of a reported clause stands for the reporting subject
     ("The Labour party said it would boycott the parliament.", ("boycott", "GBR", None)),
 ]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.events.arguments import ActorIndex
+from flashpoint.events.arguments import ActorIndex, coded, is_passive
 from flashpoint.events.details import Places, count_of, event_date
 from flashpoint.events.matching import Match, SentenceMatcher, direct_object
 from flashpoint.events.modality import Modality, modality
@@ -100,6 +100,16 @@ class EventCoder:
         if homed:  # placed by the text; or a group acted on by police, courts, government
             targets = [replace(t, country=home) if t in homed else t for t in targets]
             rule = f"{rule}+home"
+        if coding.root in PLACE_TARGET_ROOTS and all(
+                t is None or not (coded(t) or state.actors.is_actor(t)) for t in targets):
+            place = state.places.acted_on(match.trigger)
+            if place is not None:  # "reimposed blockades in X", "refused to deploy in X"
+                targets = [ActorRef(actor=None, name=place.name, country=place.country)]
+                rule = f"{rule}+place-target"
+        if sources == [None]:
+            agent, how = _unnamed_agent(match, coding, targets, location, state)
+            if agent is not None:
+                sources, rule = [agent], f"{rule}+{how}"
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
         t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])
         lemmas = [t.lemma_.lower() for t in sent]
@@ -153,7 +163,8 @@ class EventCoder:
         plovers = {self.ontology.coding(p.code).plover for p in patterns}
         noun = obj.lemma_.lower()
         told = [e for e in reversed(state.history) if e.plover in plovers and e.source
-                and state.actors.is_actor(e.source) and not e.hypothetical]
+                and state.actors.is_actor(e.source) and not e.hypothetical
+                and not _inferred(e)]
         named = [e for e in told if e.trigger.lower().split()[-1].startswith(noun[:5])]
         return (named or told)[0].source if told else None
 
@@ -171,7 +182,8 @@ class EventCoder:
                                                 for c in match.trigger.children)
         if not (anaphor or definite) or plover is None:
             return None
-        earlier = [e for e in reversed(state.history) if e.plover == plover and e.source]
+        earlier = [e for e in reversed(state.history) if e.plover == plover and e.source
+                   and not _inferred(e)]
         # "the strike" names an earlier strike before any other assault ("fired tear gas")
         noun = (head if anaphor else match.trigger).lemma_.lower()
         named = [e for e in earlier if e.trigger.lower().split()[-1].startswith(noun[:5])]
@@ -180,6 +192,42 @@ class EventCoder:
             if factual or pool:
                 return (factual or pool)[0].source
         return None
+
+
+# Roots whose act, naming no actor as its target, is aimed at the place it is done in, to or
+# from (CAMEO's locational targets); never statements, appeals, meetings, demands, protests.
+PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "13", "15", "16", "17",
+                                "18", "19", "20"})
+# Acts only a state's authorities carry out: arrest, detain, expel, deport, investigate.
+_AUTHORITY_CODES = ("09", "172", "173", "174")
+
+
+def _unnamed_agent(match: Match, coding, targets, location, state: _DocState):
+    """(source, rule) for an act whose text names no agent.
+
+    A victim already attacked in an asserted earlier event was attacked by that event's
+    source ("X was killed in the strike" after "the U.S. killed X"). Otherwise, placed by
+    its own clause in a country: violence is by an unidentified armed group there (as ACLED
+    and CAMEO code it, sector UAF), and a passive arrest, expulsion or investigation is by
+    that country's authorities.
+    """
+    victims = [t for t in targets if t is not None]
+    if coding.root in VIOLENT_ROOTS | {"17"} and victims:
+        for event in reversed(state.history):
+            if event.root == coding.root and event.source is not None and \
+                    any(_same_party(event.target, v) for v in victims) and \
+                    not (event.negated or event.hypothetical or _inferred(event)):
+                return event.source, "coref-victim"
+    if location is None or location.basis != "clause" or not location.country:
+        return None, None  # only a place in the act's own clause says where the agent was
+    passive = match.kind == "verb" and is_passive(match.trigger)
+    if coding.root in VIOLENT_ROOTS and (passive or victims):
+        return ActorRef(actor=None, name=f"unidentified armed group ({location.country})",
+                        country=location.country, sector="UAF"), "unidentified"
+    if passive and coding.cameo.startswith(_AUTHORITY_CODES):
+        return ActorRef(actor=None, name=f"authorities ({location.country})",
+                        country=location.country, sector="GOV"), "authorities"
+    return None, None
 
 
 # Roots whose unaddressed act by a domestic group is aimed at its own government.
@@ -211,6 +259,22 @@ def _domestic_government(sources, location, actors: ActorIndex) -> ActorRef | No
 # Who acts on people at home: without a place in the text only these make an event domestic
 # (an army's strike is often abroad).
 _DOMESTIC_AGENCIES = frozenset({"COP", "JUD", "GOV", "LEG"})
+
+
+def _same_party(a: ActorRef | None, b: ActorRef) -> bool:
+    """The same actor, or the same proper name's last word ("Odo Mbeki" ... "Mbeki")."""
+    if a is None:
+        return False
+    if _key(a) == _key(b):
+        return True
+    last_a, last_b = a.name.split()[-1:], b.name.split()[-1:]
+    return bool(last_a) and last_a == last_b and last_a[0][:1].isupper()
+
+
+def _inferred(event: Event) -> bool:
+    """An event whose source the text did not name (an unidentified group, authorities):
+    no antecedent for a later "the attack"."""
+    return "+unidentified" in event.rule or "+authorities" in event.rule
 
 
 def _told(history: list[Event], key: tuple) -> bool:
@@ -249,7 +313,7 @@ def _localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef |
             or location.basis not in ("clause", "sentence") or not location.country:
         return ref
     if actors.kind(ref) not in (None, "group", "organization"):
-        return ref
+        return ref  # a person, or a thing ("blocked roads"): no national of the place
     return replace(ref, country=location.country)
 
 

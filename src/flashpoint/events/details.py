@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.geo import main_place
+from flashpoint.geo import MODIFIER_VIAS, main_place
 from flashpoint.nlp.extensions import records
 from flashpoint.schema import Location, Place
 
@@ -211,7 +211,7 @@ class Places:
         for prep in (c for c in (*trigger.children, *head.children) if c.dep_ == "prep"):
             if prep.lower_ in LOCATIVE_PREPS:
                 for token in prep.subtree:
-                    if token.i in self.at:
+                    if token.i in self.at and self.via.get(token.i) not in MODIFIER_VIAS:
                         return _location(self.at[token.i], "clause")
         for token in trigger.sent:
             if token.i in self.at and (_governing_prep(token) in LOCATIVE_PREPS
@@ -219,9 +219,38 @@ class Places:
                 return _location(self.at[token.i], "sentence")
         return _location(self.main, "article") if self.main else None
 
+    def acted_on(self, trigger: Token) -> Place | None:
+        """The place an act is done in, to or from, within the trigger's own phrase and its
+        infinitive complements ("reimposed blockades in X", "refused to deploy troops in X",
+        "withdrew forces from X"), never inside its subject or another clause: CAMEO coders
+        take it as the target when the act names no actor."""
+        for token in _own_phrase(trigger):
+            place = self.at.get(token.i)
+            if place is not None and place.country and \
+                    self.via.get(token.i) not in MODIFIER_VIAS and \
+                    _governing_prep(token) in LOCATIVE_PREPS | DIRECTIONAL_PREPS:
+                return place
+        return None
+
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on", "into",
                             "throughout", "around", "within", "along"})
+
+
+DIRECTIONAL_PREPS = frozenset({"to", "from", "toward", "towards", "against"})
+# Children that start another clause or name the actor, whose places are not the act's.
+_OTHER_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "conj",
+                           "parataxis", "acl", "cc", "mark", "npadvmod", "agent"})
+
+
+def _own_phrase(trigger: Token) -> list[Token]:
+    """The trigger's tokens in sentence order, skipping subjects and embedded clauses."""
+    out, stack = [], [trigger]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSE)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _governing_prep(token: Token) -> str | None:
