@@ -132,3 +132,21 @@ def test_act_with_no_actor_target_is_aimed_at_its_place(dyads):
 def test_meetings_and_statements_are_not_aimed_at_their_venue(dyads):
     found = dyads("The French president appealed for calm in Algiers on Monday.")
     assert found and not any(tgt == "DZA" for _, _, tgt in found), found
+
+
+CLAUSE_CASES = [
+    # a conjunct of a passive has the passive's subject as its own, not the by-agent
+    ("Chad's defence minister was charged by a Nigerien court and will resign.",
+     ("resign", "TCD", None)),
+    # a participle modifying the object of a verb is done by that verb's subject
+    ("The Kenyan government issued a statement condemning Uganda.", ("condemning", "KEN", "UGA")),
+    # a thing's source inside it, still unplaced, is placed by the domestic rules
+    ("The Peruvian government accepted demands from Quechua rebels.", ("accepted", "PER", "PER")),
+    # the complement's object is a thing: whom it is from
+    ("Ghana refused to answer a request from Togo.", ("refused", "GHA", "TGO")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSE_CASES)
+def test_clause_arguments(dyads, text, expected):
+    assert expected in dyads(text)

@@ -100,13 +100,18 @@ class ActorIndex:
         one wins; a phrase with none looks one level further in."""
         if depth > 2:
             return []
+        fallback: list[ActorRef] = []
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in INNER_PREPS):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                refs = [r for r in self.phrase(pobj) if coded(r)] \
-                    or self.inside(pobj, depth=depth + 1)
+                found = self.phrase(pobj)
+                refs = [r for r in found if coded(r)] or self.inside(pobj, depth=depth + 1)
                 if refs:
                     return refs
-        return []
+                # "accepted demands from Shona rebels": an actor with no country yet, which
+                # the domestic rules may still place, unless a coded one turns up later
+                fallback = fallback or [r for r in found if self.is_actor(r)
+                                        and self.kind(r) is not None]
+        return fallback
 
     def complement(self, verb: Token, preps: tuple[str, ...]) -> list[ActorRef]:
         """The country-coded actors an infinitive complement acts on, for a verb that names
@@ -119,8 +124,10 @@ class ActorIndex:
             heads = ([obj] if obj is not None else []) + children(comp, "dative")
             heads += [t for h in (comp, *heads) for t in prep_objects(h, preps)]
             refs = [r for h in heads for r in self.phrase(h) if coded(r)]
-            if not refs and obj is not None:
-                refs = self.inside(obj)
+            for thing in heads if not refs else ():  # "refused to respond to a demand from X"
+                refs = self.inside(thing)
+                if refs:
+                    break
             if refs:
                 return _unique(refs)
         return []
@@ -343,6 +350,15 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
         controller = _controller(head, verb)
         if controller is not None:
             return controller
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and is_passive(head) \
+            and verb.tag_ != "VBN":  # "X was indicted by Y and will resign": X resigns
+        patients = children(head, *PASSIVE_SUBJECTS)
+        if patients:
+            return patients[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" \
+            and head.head.pos_ in ("VERB", "AUX"):
+        # "X issued a statement condemning Y": who issued the statement condemns
+        return clause_subject(head.head, depth=depth + 1)
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return clause_subject(head, depth=depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") \
