@@ -150,3 +150,11 @@ CLAUSE_CASES = [
 @pytest.mark.parametrize(("text", "expected"), CLAUSE_CASES)
 def test_clause_arguments(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_a_thing_that_kills_is_no_attacker(events_of):
+    # "a mine blast near the town of X killed": the place is named through "town of"
+    found = [e for e in events_of("A mine blast near the town of Kandahar killed three "
+                                  "Afghan soldiers on Sunday.") if e.trigger == "killed"]
+    assert [(e.source.sector, e.source.country) for e in found] == [("UAF", "AFG")], found
+    assert found[0].location.basis == "sentence"

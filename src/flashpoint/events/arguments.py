@@ -116,21 +116,26 @@ class ActorIndex:
     def complement(self, verb: Token, preps: tuple[str, ...]) -> list[ActorRef]:
         """The country-coded actors an infinitive complement acts on, for a verb that names
         none itself: "threatened to cut off electricity to X", "agreed to set up a centre in
-        X", "refused to allow X's planes to land". The first complement with one wins."""
+        X", "refused to allow X's planes to land". The first complement with one wins; else
+        the first actor with no country yet ("opened fire to disperse demonstrators"), which
+        the domestic rules may still place."""
+        fallback: list[ActorRef] = []
         for comp in children(verb, "xcomp"):
             if comp.pos_ not in ("VERB", "AUX"):
                 continue
             obj = object_of(comp)
             heads = ([obj] if obj is not None else []) + children(comp, "dative")
             heads += [t for h in (comp, *heads) for t in prep_objects(h, preps)]
-            refs = [r for h in heads for r in self.phrase(h) if coded(r)]
+            found = [r for h in heads for r in self.phrase(h)]
+            refs = [r for r in found if coded(r)]
+            fallback = fallback or [r for r in found if self.is_actor(r) and self.kind(r)]
             for thing in heads if not refs else ():  # "refused to respond to a demand from X"
                 refs = self.inside(thing)
                 if refs:
                     break
             if refs:
                 return _unique(refs)
-        return []
+        return _unique(fallback)
 
     def _affiliated(self, head: Token, ref: ActorRef) -> ActorRef:
         """A person the actors stage could not place takes the country or body his title

@@ -100,12 +100,16 @@ class EventCoder:
         if homed:  # placed by the text; or a group acted on by police, courts, government
             targets = [replace(t, country=home) if t in homed else t for t in targets]
             rule = f"{rule}+home"
-        if coding.root in PLACE_TARGET_ROOTS and all(
+        subject_noun = match.kind == "noun" and match.trigger.dep_ in ("nsubj", "nsubjpass")
+        if coding.root in PLACE_TARGET_ROOTS and not subject_noun and all(
                 t is None or not (coded(t) or state.actors.is_actor(t)) for t in targets):
             place = state.places.acted_on(match.trigger)
             if place is not None:  # "reimposed blockades in X", "refused to deploy in X"
                 targets = [ActorRef(actor=None, name=place.name, country=place.country)]
                 rule = f"{rule}+place-target"
+        if coding.root in VIOLENT_ROOTS and all(
+                r is None or not (coded(r) or state.actors.is_actor(r)) for r in sources):
+            sources = [None]  # "a minefield explosion killed ...": a thing is no attacker
         if sources == [None]:
             agent, how = _unnamed_agent(match, coding, targets, location, state)
             if agent is not None:
@@ -218,8 +222,13 @@ def _unnamed_agent(match: Match, coding, targets, location, state: _DocState):
                     any(_same_party(event.target, v) for v in victims) and \
                     not (event.negated or event.hypothetical or _inferred(event)):
                 return event.source, "coref-victim"
-    if location is None or location.basis != "clause" or not location.country:
-        return None, None  # only a place in the act's own clause says where the agent was
+    # Only a place in the act's own clause says where the agent was, or one anywhere in a
+    # sentence whose subject is a thing ("a roadside bomb near X killed ...").
+    placed = location is not None and location.country and (
+        location.basis == "clause" or location.basis == "sentence" and (
+            match.source_head is not None or match.sources))
+    if not placed:
+        return None, None
     passive = match.kind == "verb" and is_passive(match.trigger)
     if coding.root in VIOLENT_ROOTS and (passive or victims):
         return ActorRef(actor=None, name=f"unidentified armed group ({location.country})",

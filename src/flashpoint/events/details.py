@@ -237,6 +237,10 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
                             "throughout", "around", "within", "along"})
 
 
+# Nouns for a kind of place, named by an "of" phrase ("the city of X", "X province").
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital",
+                         "area", "state", "island", "port", "county", "governorate",
+                         "neighbourhood", "neighborhood", "suburb", "outskirts", "enclave"})
 DIRECTIONAL_PREPS = frozenset({"to", "from", "toward", "towards", "against"})
 # Children that start another clause or name the actor, whose places are not the act's.
 _OTHER_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "conj",
@@ -256,7 +260,11 @@ def _own_phrase(trigger: Token) -> list[Token]:
 def _governing_prep(token: Token) -> str | None:
     """The preposition whose object phrase holds ``token`` ("in" for "compound in Baghdad")."""
     node = token
-    for _ in range(4):
+    for _ in range(6):
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and \
+                node.head.head.lemma_.lower() in PLACE_NOUNS:
+            node = node.head.head  # "near the town of X": the preposition before "town"
+            continue
         if node.dep_ == "pobj":
             return node.head.lower_
         if node.dep_ not in ("compound", "amod", "poss", "nmod", "appos", "conj", "det"):
