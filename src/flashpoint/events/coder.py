@@ -87,6 +87,9 @@ class EventCoder:
         fatalities, injured = (_casualties(match.trigger) if coding.root in VIOLENT_ROOTS
                                else (None, None))
         location = state.places.locate(match.trigger)
+        if coding.root in VIOLENT_ROOTS and all(
+                r is None or not (coded(r) or state.actors.is_actor(r)) for r in sources):
+            sources = [None]  # "a minefield explosion killed ...": a thing is no attacker
         sources = [_localized(r, location, state.actors) for r in sources]
         targets = [_localized(r, location, state.actors) for r in targets]
         if coding.root in DOMESTIC_ROOTS and targets == [None]:
@@ -107,9 +110,6 @@ class EventCoder:
             if place is not None:  # "reimposed blockades in X", "refused to deploy in X"
                 targets = [ActorRef(actor=None, name=place.name, country=place.country)]
                 rule = f"{rule}+place-target"
-        if coding.root in VIOLENT_ROOTS and all(
-                r is None or not (coded(r) or state.actors.is_actor(r)) for r in sources):
-            sources = [None]  # "a minefield explosion killed ...": a thing is no attacker
         if sources == [None]:
             agent, how = _unnamed_agent(match, coding, targets, location, state)
             if agent is not None:
