@@ -21,10 +21,11 @@ GROUPS = [
     ("Bosnian Croats boycotted the vote.", "Croats", "BIHCVL"),
     ("Thousands of Turkish Kurds rallied in the square.", "Kurds", "TURCVL"),
     ("Norway's Cabinet approved the budget on Tuesday.", "Cabinet", "NORGOV"),
-    # negative cases: no person noun, or an ethnic group named where it lives
+    # negative cases: no person noun; an ethnic group named where it lives takes that place
+    # (CAMEO/ICEWS convention, see test_modifiers.py)
     ("Chilean copper exports fell sharply.", "exports", None),
     ("The teachers marched to the ministry.", "teachers", "EDU"),
-    ("Ethnic Albanians in Serbia demanded autonomy.", "Albanians", "ALBCVL"),
+    ("Ethnic Albanians in Serbia demanded autonomy.", "Albanians", "SRBCVL"),
 ]
 
 

@@ -158,3 +158,22 @@ def test_a_thing_that_kills_is_no_attacker(events_of):
                                   "Afghan soldiers on Sunday.") if e.trigger == "killed"]
     assert [(e.source.sector, e.source.country) for e in found] == [("UAF", "AFG")], found
     assert found[0].location.basis == "sentence"
+
+
+DOMESTIC_CASES = [
+    # an ethnic group is coded by where the sentence places it, not by its kin state
+    ("Government troops shot dead four ethnic Uzbeks in a raid in southern Kyrgyzstan.",
+     ("shot", "KGZ", "KGZ")),
+    # a protest whose object is a thing is aimed at the protesters' own government
+    ("Angry Malawian farmers blocked a highway on Monday.", ("blocked", "MWI", "MWI")),
+    # an organisation with no country, acted on by its state's police or courts, is domestic
+    ("Kenyan police arrested 40 members of the Mombasa Republican Council on Monday.",
+     ("arrested", "KEN", "KEN")),
+    # an unresolved victim is kept, never replaced by the place of the arrest
+    ("A Dutch missionary was arrested in Cairo.", ("arrested", "EGY", "NLD")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DOMESTIC_CASES)
+def test_domestic_conventions(dyads, text, expected):
+    assert expected in dyads(text)

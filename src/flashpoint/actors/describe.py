@@ -21,6 +21,7 @@ PATRON = frozenset({"back", "backed", "support", "supported", "fund", "funded", 
                     "armed", "train", "trained", "inspire", "inspired", "affiliate",
                     "affiliated"})
 _COUNTRY_KINDS = (COUNTRY, ADJECTIVE, DEMONYM, CAPITAL)
+INTERNATIONAL = frozenset({"IGO", "NGO"})  # sectors whose people work away from home
 
 
 class Agent(NamedTuple):
@@ -137,15 +138,17 @@ def describe_with(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None]
     """(country, sector) of a noun phrase, from its agent noun and modifiers."""
     agent = find_agent(span, lexicon)
     skip = range(agent.start, agent.end) if agent else range(0)
-    countries = countries_in(span, lexicon, skip=skip,
-                             adjectives_only=topical(agent)) or of_country(span, lexicon)
+    org = _org_in(span, lexicon)  # people of an international body work away from home
+    located = not ({agent.entry.sector if agent else None, org.sector if org else None} &
+                   INTERNATIONAL)
+    countries = countries_in(span, lexicon, skip=skip, adjectives_only=topical(agent)) or \
+        of_country(span, lexicon, located=located)
     sector = agent.entry.sector if agent else None
     if sector in FORMER_OFFICE_SECTORS and is_former(span, agent):
         sector = "ELI"
     elif agent and org_sector(span, lexicon, agent, countries):
         sector = org_sector(span, lexicon, agent, countries)  # "a U.N. envoy"
     elif agent is None:  # "Hezbollah's": a named organisation lends its code
-        org = _org_in(span, lexicon)
         if org is not None:
             return (countries[0] if countries else org.country), org.sector
     return (countries[0] if countries else None), sector
@@ -201,13 +204,16 @@ def modifier_country(head: Token, lexicon: Lexicon) -> list[str]:
     return countries_in(head.doc[mods[0].left_edge.i:head.i], lexicon, adjectives_only=True)
 
 
-def of_country(span: Span, lexicon: Lexicon) -> list[str]:
-    """"the president of Iraq", "officials from Iran": the country in a following PP."""
-    for child in span.root.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            pobj = [c for c in child.children if c.dep_ == "pobj"]
-            if pobj:
-                found = countries_in(pobj[0].doc[pobj[0].left_edge.i:pobj[0].i + 1], lexicon)
-                if found:
-                    return found
-    return []
+def of_country(span: Span, lexicon: Lexicon, *, located: bool = True) -> list[str]:
+    """"the president of Iraq", "officials from Iran", "rebels based in Mali": the country in
+    the head's own post-modifiers (see `flashpoint.actors.modifiers`)."""
+    from flashpoint.actors.modifiers import postmod_country  # it imports this module
+
+    found = postmod_country(span.root, lexicon, located=located)
+    return [found] if found else []
+
+
+def is_ethnic(head: Token) -> bool:
+    """"ethnic Albanians", "ethnic Albanian villagers": a people named as an ethnicity, which
+    the text may place in another country than the one its name comes from."""
+    return any(t.lower_ in ("ethnic", "ethnically") for t in head.subtree if t.i < head.i)

@@ -13,11 +13,13 @@ from spacy.tokens import Doc, Span
 from flashpoint.actors.candidates import Candidate, find_candidates
 from flashpoint.actors.coref import link_pronouns
 from flashpoint.actors.context import HEAD_TITLES, dominant_country
-from flashpoint.actors.describe import (Agent, countries_in, describe_with, find_agent,
-                                        is_former, org_sector, modifier_country, np_extent,
-                                        of_country, poss_country, topical)
+from flashpoint.actors.describe import (INTERNATIONAL, Agent, countries_in, describe_with,
+                                        find_agent, is_ethnic, is_former, org_sector,
+                                        modifier_country, np_extent, of_country, poss_country,
+                                        topical)
 from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
                                        SHORT, Lexicon)
+from flashpoint.actors.modifiers import PLACE_PREPS, place_country, postmod_country
 from flashpoint.actors.syntax import DEFINITE, INDEFINITE, acts, determiner, sentence_index
 from flashpoint.dictionaries import FORMER_OFFICE_SECTORS, person_role
 from flashpoint.schema import Actor, Mention
@@ -72,6 +74,10 @@ class Resolver:
     def run(self) -> tuple[list[Actor], list[Mention]]:
         cands = find_candidates(self.doc, self.lx)
         owner = {i: c for c in cands for i in range(c.start, c.end)}
+        for c in self._titled_names(owner):  # "Judge Ana Ruiz" the model did not tag
+            cands.append(c)
+            owner.update((i, c) for i in range(c.start, c.end))
+        cands.sort(key=lambda c: c.start)
         phrases, consumed, titles = self._agent_phrases(owner)
         in_doc = {c.ref for c in cands if c.kind == PERSON}
         items = [(c.start, 0, c) for c in cands if c.start not in consumed]
@@ -136,6 +142,9 @@ class Resolver:
                 plural = c.kind == DEMONYM
                 # "Bosnian Serbs", "Croatian Serbs": the adjective names where they belong
                 home = (modifier_country(span.root, self.lx) if plural else []) or [c.ref]
+                if plural and home == [c.ref] and is_ethnic(span.root):
+                    # "ethnic Albanians in southern Serbia": where they live, not the ethnicity
+                    home = [postmod_country(span.root, self.lx) or c.ref]
                 self.add(("people", home[0], plural, span.text if home[0] != c.ref else ""),
                          span, "dictionary", name=span.text,
                          type="group" if plural else "person", country=home[0], sector="CVL")
@@ -168,6 +177,8 @@ class Resolver:
 
     def _unknown(self, span: Span, label: str, titles: dict) -> None:
         """A model entity no dictionary knows: a person or organisation coded from context."""
+        if label == "PERSON" and self._misread_place(span):
+            return None
         known = self.surnames.get(span.text) or self.surnames.get(span[-1].text)
         if known and label in ("PERSON", "ORG", "GPE") and known in self.drafts and \
                 self.drafts[known].type == "person":
@@ -191,7 +202,9 @@ class Resolver:
             self.surnames.setdefault(span[-1].text, key)
             return None
         if label == "NORP" and span.root.tag_ in ("NNPS", "NNS"):
-            home = modifier_country(span.root, self.lx)  # "Iraqi Kurds"
+            # "Iraqi Kurds"; else where the text places them: "Kurds in Syria"
+            home = modifier_country(span.root, self.lx) or list(filter(None, [
+                postmod_country(span.root, self.lx)]))
             if home:
                 self.add(("people", home[0], True, span.text), span, "ner", name=span.text,
                          type="group", country=home[0], sector="CVL")
@@ -204,6 +217,14 @@ class Resolver:
                 self.add(("name", span.text), span, "ner", name=span.text,
                          type="organization", country=country, sector=sector)
         return None
+
+    def _misread_place(self, span: Span) -> bool:
+        """"a priest from Lyon": a model PERSON that is the object of a place preposition and
+        a place the gazetteer knows is a place, not a person."""
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS and \
+            not any(e.label_ == "PERSON" and len(e) > 1 for e in span.ents) and \
+            place_country(span.text) is not None
 
     def _possessor_of_named(self, span: Span) -> bool:
         """"Iran's Quds Force": the possessor of a named actor is a modifier, not an actor."""
@@ -246,8 +267,42 @@ class Resolver:
                 sector = "ELI"
             elif agent and org_sector(span, self.lx, agent, countries):
                 sector = org_sector(span, self.lx, agent, countries)  # "NATO officials"
+            if agent and (not countries or is_ethnic(tok)):
+                # "rebels in Mali", "ethnic Albanian villagers in Serbia": the phrase's own
+                # post-modifiers place it (a nationality of its own wins, unless ethnic)
+                placed = self._placed(tok, located=sector not in INTERNATIONAL)
+                countries = (placed,) if placed else countries
             phrases.append(AgentPhrase(span, agent, countries, sector))
         return phrases, consumed, titles
+
+    def _titled_names(self, owner: dict[int, Candidate]) -> list[Candidate]:
+        """Names right after a person's title that the model left untagged: "Judge Ana Ruiz"
+        (capitalised proper nouns up to the title's head, none of them a known word)."""
+        found = []
+        for tok in self.doc:
+            entry = self.lx.agent(tok.text) if tok.dep_ == "compound" else None
+            head = tok.head
+            if entry is None or entry.type != "person" or head.i <= tok.i or \
+                    head.i in owner or tok.i in owner:
+                continue
+            name = self.doc[tok.i + 1:head.i + 1]
+            if all(t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.i not in owner and
+                   not t.ent_type_ and not self.lx.agent(t.text) for t in name):
+                found.append(Candidate(name.start, name.end, "ner", "PERSON"))
+        return found
+
+    def _placed(self, tok, *, located: bool) -> str | None:
+        """The country of an agent head's post-modifiers, or of its quantity noun's: "a group
+        of villagers from Kandahar" hangs the PP on "group"."""
+        found = postmod_country(tok, self.lx, located=located)
+        prep = tok.head
+        if found or tok.dep_ != "pobj" or prep.lower_ != "of" or \
+                prep.head.pos_ not in ("NOUN", "NUM"):
+            return found
+        quantity = prep.head
+        if self.lx.agent(quantity.text) or self.lx.agent(quantity.lemma_):
+            return None  # "the leader of the rebels in Mali": the leader's own PPs
+        return postmod_country(quantity, self.lx, located=located)
 
     def _described_name(self, tok, owner) -> Candidate | None:
         """The named span this agent word describes, as a title or apposition, if any."""

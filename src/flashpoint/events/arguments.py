@@ -28,6 +28,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, *, event_nouns: frozenset[str] = frozenset()) -> None:
         actors = self.actors = {a.id: a for a in records(doc, "fp_actors")}
+        self.text = doc.text
         self.event_nouns = event_nouns  # "the strike" names an event, never an actor
         self.named: set[tuple[int, int] | None] = set()  # spans of name-only fallbacks
         self.refs: dict[int, ActorRef] = {}
@@ -40,14 +41,16 @@ class ActorIndex:
                 ref = _of_organisation(doc[mention.start:mention.end], ref)
             for i in range(mention.start, mention.end):
                 self.refs.setdefault(i, ref)
-        self.places: dict[int, ActorRef] = _place_refs(doc) if self.refs else {}
+        self.places: dict[int, ActorRef] = _place_refs(doc)
         if not self.refs:
             self._fallback(doc)
 
     def _fallback(self, doc: Doc) -> None:
         for ent in doc.ents:
             if ent.label_ in _FALLBACK_ENTS:
-                ref = ActorRef(actor=None, name=ent.text, span=(ent.start_char, ent.end_char))
+                place = self.places.get(ent.root.i)  # "Dutch", "Cairo": still a country
+                ref = ActorRef(actor=None, name=ent.text, country=place and place.country,
+                               span=(ent.start_char, ent.end_char))
                 for i in range(ent.start, ent.end):
                     self.refs[i] = ref
 

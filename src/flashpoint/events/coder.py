@@ -92,20 +92,25 @@ class EventCoder:
             sources = [None]  # "a minefield explosion killed ...": a thing is no attacker
         sources = [_localized(r, location, state.actors) for r in sources]
         targets = [_localized(r, location, state.actors) for r in targets]
-        if coding.root in DOMESTIC_ROOTS and targets == [None]:
+        if coding.root in DOMESTIC_ROOTS and all(
+                t is None or not state.actors.is_actor(t) for t in targets):
+            # "students blocked roads": a thing blocked is not whom the protest is aimed at
             domestic = _domestic_government(sources, location, state.actors)
             if domestic is not None:
                 targets, rule = [domestic], f"{rule}+domestic"
         home = _home_country(sources, location)
         homed = [t for t in targets if home is not None and _uncoded(t, state.actors)
-                 and (location.basis != "article" or t.sector is not None and all(
-                     r is not None and r.sector in _DOMESTIC_AGENCIES for r in sources))]
+                 and (location.basis != "article" or (
+                     t.sector is not None or state.actors.kind(t) in ("group", "organization"))
+                     and all(r is not None and r.sector in _DOMESTIC_AGENCIES
+                             for r in sources))]
         if homed:  # placed by the text; or a group acted on by police, courts, government
             targets = [replace(t, country=home) if t in homed else t for t in targets]
             rule = f"{rule}+home"
         subject_noun = match.kind == "noun" and match.trigger.dep_ in ("nsubj", "nsubjpass")
         if coding.root in PLACE_TARGET_ROOTS and not subject_noun and all(
-                t is None or not (coded(t) or state.actors.is_actor(t)) for t in targets):
+                t is None or not (coded(t) or state.actors.is_actor(t))
+                and coding.root not in _PERSONAL_ROOTS for t in targets):
             place = state.places.acted_on(match.trigger)
             if place is not None:  # "reimposed blockades in X", "refused to deploy in X"
                 targets = [ActorRef(actor=None, name=place.name, country=place.country)]
@@ -202,6 +207,9 @@ class EventCoder:
 # from (CAMEO's locational targets); never statements, appeals, meetings, demands, protests.
 PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "13", "15", "16", "17",
                                 "18", "19", "20"})
+# Roots whose unresolved noun target is likely a person ("a missionary was arrested"): the
+# place never replaces it.
+_PERSONAL_ROOTS = frozenset({"17", "18", "19", "20"})
 # Acts only a state's authorities carry out: arrest, detain, expel, deport, investigate.
 _AUTHORITY_CODES = ("09", "172", "173", "174")
 
@@ -318,12 +326,23 @@ def _localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef |
     """ "Rebels blocked roads in Abidjan", "opposition groups in Zimbabwe": an unnamed group
     with no nationality is coded with the country the sentence places the event in (a
     named person is not: a visitor is no national of the place he visits)."""
-    if ref is None or ref.country or ref.sector in _STATELESS or location is None \
+    if ref is None or ref.sector in _STATELESS or location is None \
             or location.basis not in ("clause", "sentence") or not location.country:
         return ref
+    if ref.country:  # "ethnic Albanians in Serbia" live there: coded by residence (CAMEO)
+        return replace(ref, country=location.country, sector="ETH") \
+            if ref.country != location.country and _ethnic(ref, actors) else ref
     if actors.kind(ref) not in (None, "group", "organization"):
         return ref  # a person, or a thing ("blocked roads"): no national of the place
     return replace(ref, country=location.country)
+
+
+def _ethnic(ref: ActorRef, actors: ActorIndex) -> bool:
+    """A mention introduced as an ethnic group: "ethnic Albanians", "ethnic Turks"."""
+    if ref.span is None:
+        return False
+    before = actors.text[max(0, ref.span[0] - 8):ref.span[0]].lower().split()
+    return ref.name.lower().startswith("ethnic ") or before[-1:] == ["ethnic"]
 
 
 def _conditional(trigger: Token) -> bool:
