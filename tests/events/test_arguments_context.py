@@ -177,3 +177,33 @@ DOMESTIC_CASES = [
 @pytest.mark.parametrize(("text", "expected"), DOMESTIC_CASES)
 def test_domestic_conventions(dyads, text, expected):
     assert expected in dyads(text)
+
+
+def test_threat_is_aimed_at_whom_its_condition_names(events_of):
+    found = [e for e in events_of("Bolivian miners threatened to hold a general strike unless "
+                                  "Chile reopened the border crossing.")
+             if e.trigger == "threatened"]
+    assert [(e.plover, e.cameo, e.target.country) for e in found] \
+        == [("THREATEN", "133", "CHL")], found  # a strike by workers: dissent, not attack
+
+
+OBJECT_CASES = [
+    # a pattern with a predicative complement still takes the direct object as its target
+    ("The Congolese army held Rwandan traders as human shields.", ("held", "COD", "RWA")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBJECT_CASES)
+def test_object_cases(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_up_to_on_the_particle_is_still_the_object(model):
+    from spacy.tokens import Doc
+
+    from flashpoint.events.arguments import object_of
+
+    # the parse of "kidnapped up to 16 advisers" that hangs "to" on the particle "up"
+    doc = Doc(model.vocab, words=["Rebels", "kidnapped", "up", "to", "16", "advisers"],
+              heads=[1, 1, 1, 2, 5, 3], deps=["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"])
+    assert object_of(doc[1]).text == "advisers"

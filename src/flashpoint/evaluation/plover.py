@@ -26,7 +26,8 @@ LABELS_05 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE
              "FIGHT": "ASSAULT"}
 # Codes the CAMEO manual's examples use that are not ISO 3166 alpha-3.
 LEGACY_CODES = {"JAP": "JPN", "ROM": "ROU", "SER": "SRB", "SUD": "SDN", "ZAI": "COD",
-                "BUL": "BGR", "GER": "DEU", "SAF": "ZAF", "UK": "GBR"}
+                "BUL": "BGR", "GER": "DEU", "SAF": "ZAF", "UK": "GBR", "ITL": "ITA",
+                "VTN": "VNM"}
 
 
 def load_records(path: str | Path) -> list[dict[str, Any]]:

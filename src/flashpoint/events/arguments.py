@@ -322,8 +322,9 @@ def object_of(verb: Token) -> Token | None:
         return found[0]
     if is_stative(verb):
         return None
-    if any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-        for pobj in prep_objects(verb, ("to",)):
+    for up in (c for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"):
+        # "to" hangs on the verb or on the particle: "kidnapped up to 16 advisers"
+        for pobj in prep_objects(verb, ("to",)) + prep_objects(up, ("to",)):
             if any(c.dep_ == "nummod" for c in pobj.children) or pobj.like_num:
                 return pobj
     return None

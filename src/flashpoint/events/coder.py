@@ -77,6 +77,11 @@ class EventCoder:
             inherited = self._coreferent_source(match, coding.plover, state)
             if inherited is not None:
                 sources, rule, coreferent = [inherited], f"{rule}+coref", True
+        if coding.root == "13" and not any(map(coded, match.targets)):
+            # "threatened to strike unless Y withdraws": the threat is aimed at Y
+            conditioned = _condition_subjects(match.trigger, state.actors)
+            if conditioned:
+                match.targets, rule = conditioned, f"{rule}+condition"
         targets: list[ActorRef | None] = list(match.targets) or [None]
         if not any(map(state.actors.is_actor, match.targets)):
             perpetrator = self._coreferent_target(match, state)
@@ -343,6 +348,19 @@ def _ethnic(ref: ActorRef, actors: ActorIndex) -> bool:
         return False
     before = actors.text[max(0, ref.span[0] - 8):ref.span[0]].lower().split()
     return ref.name.lower().startswith("ethnic ") or before[-1:] == ["ethnic"]
+
+
+def _condition_subjects(trigger: Token, actors: ActorIndex) -> list[ActorRef]:
+    """The country-coded subjects of an "if" / "unless" clause on the trigger or on its
+    infinitive complement: whose conduct a threat is conditioned on."""
+    for verb in (trigger, *(c for c in trigger.children if c.dep_ == "xcomp")):
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if any(g.dep_ == "mark" and g.lower_ in ("if", "unless") for g in clause.children):
+                refs = [r for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                        for r in actors.phrase(s) if coded(r)]
+                if refs:
+                    return refs
+    return []
 
 
 def _conditional(trigger: Token) -> bool:

@@ -245,8 +245,9 @@ class SentenceMatcher:
                 return refs
         if obj is not None and _reciprocal(obj):  # "downed each other's drones"
             return list(sources)
-        if pattern.prep:
-            return []
+        if pattern.prep:  # "held refugees as shields", "put X under investigation": the object
+            return [] if obj is None or obj.lemma_.lower() in pattern.prep_objects \
+                else self.actors.phrase(obj)
         heads = [obj] if obj is not None else []
         heads += children(verb, "dative")
         if verb.dep_ == "acl" and not heads:  # "sites held by the group": the noun
@@ -359,7 +360,10 @@ class SentenceMatcher:
                 if particle is not None:
                     candidates.append((f"{comp.lemma_.lower()} {particle.lower_}", comp))
                 candidates.append((comp.lemma_.lower(), comp))
-                candidates += [(t.lemma_.lower(), t) for t in children(comp, "dobj")]
+                for t in children(comp, "dobj"):  # "hold a general strike": modifier first
+                    candidates += [(f"{m.lemma_.lower()} {t.lemma_.lower()}", t)
+                                   for m in t.children if m.dep_ in ("amod", "compound")]
+                    candidates.append((t.lemma_.lower(), t))
                 candidates += [(t.lemma_.lower(), t) for t in prep_objects(comp, ("for", "to",
                                                                                   "in"))]
         objects = children(verb, "dobj") + prep_objects(verb, ("for", "with", "of", "to"))

@@ -1,0 +1,98 @@
+"""Heads of state and government of 1975-1999 (people_1975_1999.yaml): dated roles, states
+that no longer exist coded as their successors, and names in sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.dictionaries import load_dictionaries, person_role
+
+
+@pytest.fixture(scope="module")
+def people():
+    return load_dictionaries().people
+
+
+@pytest.mark.parametrize(("pid", "date", "country", "sector", "title"), [
+    ("francois_mitterrand", "1988-05-20", "FRA", "GOV", "President"),
+    ("helmut_kohl", "1990-10-03", "DEU", "GOV", "Chancellor"),
+    ("margaret_thatcher", "1977-01-01", "GBR", "OPP", "Leader of the Opposition"),
+    ("margaret_thatcher", "1985-06-01", "GBR", "GOV", "Prime Minister"),
+    ("leonid_brezhnev", "1979-12-27", "RUS", "GOV", "Soviet Leader"),  # the USSR is coded RUS
+    ("josip_broz_tito", "1979-01-01", "SRB", "GOV", "President of Yugoslavia"),
+    ("juvenal_habyarimana", "1994-04-01", "RWA", "GOV", "President"),
+    ("jonas_savimbi", "1992-09-30", "AGO", "REB", "Leader of UNITA"),
+    ("pol_pot", "1977-04-17", "KHM", "GOV", "Prime Minister of Democratic Kampuchea"),
+    ("pol_pot", "1985-01-01", "KHM", "REB", "Leader of the Khmer Rouge"),
+    ("oliver_tambo", "1985-01-01", "ZAF", "OPP", "President of the ANC"),
+    ("anwar_sadat", "1978-09-17", "EGY", "GOV", "President"),
+    ("yitzhak_rabin", "1986-01-01", "ISR", "MIL", "Defence Minister"),
+    ("dzhokhar_dudayev", "1995-01-01", "RUS", "SEP", "Chechen Separatist President"),
+])
+def test_role_at_a_date_in_the_term(people, pid, date, country, sector, title):
+    code = person_role(people[pid], date)
+    assert (code.country, code.sector, code.title) == (country, sector, title)
+
+
+def test_igo_posts_have_no_country_and_home_country_after(people):
+    ghali = people["boutros_boutros_ghali"]
+    assert person_role(ghali, "1994-06-01").country is None
+    assert person_role(ghali, "1994-06-01").sector == "IGO"
+    assert person_role(ghali, "1985-06-01")[:2] == ("EGY", "GOV")
+    carrington = people["lord_carrington"]
+    assert person_role(carrington, "1986-01-01").title == "NATO Secretary-General"
+
+
+def test_role_for_another_country(people):
+    shevardnadze = people["eduard_shevardnadze"]
+    assert person_role(shevardnadze, "1987-12-08")[:2] == ("RUS", "GOV")  # Soviet FM
+    assert person_role(shevardnadze, "1995-01-01")[:2] == ("GEO", "GOV")
+
+
+def test_before_the_first_and_after_the_last_role(people):
+    after = person_role(people["ronald_reagan"], "1990-01-01")
+    assert after.sector == "ELI" and after.title == "former President"
+    dead = person_role(people["anwar_sadat"], "1990-01-01")  # the dead keep their last role
+    assert dead.sector == "GOV" and dead.title == "President"
+
+
+def test_no_historical_person_duplicates_a_modern_entry():
+    people = load_dictionaries().people
+    historical = [p for p in people.values() if "people_1975_1999" in p.source]
+    assert len(historical) >= 250
+    assert len({p.country for p in historical if p.country}) >= 120
+    modern = {p.name for p in people.values() if "people_1975_1999" not in p.source}
+    assert not {p.name for p in historical} & modern
+
+
+@pytest.fixture(scope="module")
+def coded():
+    from flashpoint.actors import actor_at
+    from flashpoint.nlp.pipeline import get_nlp
+    nlp = get_nlp()
+
+    def _code(text: str, phrase: str, date: str):
+        doc = nlp.make_doc(text)
+        doc._.fp_article_date = date
+        doc = nlp(doc)
+        start = text.index(phrase)
+        span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+        actor = actor_at(doc, span.end - 1)
+        return None if actor is None else actor.code
+    return _code
+
+
+@pytest.mark.parametrize(("text", "phrase", "date", "expected"), [
+    ("President Francois Mitterrand met Chancellor Helmut Kohl in Paris.",
+     "Francois Mitterrand", "1988-05-20", "FRAGOV"),
+    ("President Francois Mitterrand met Chancellor Helmut Kohl in Paris.",
+     "Helmut Kohl", "1988-05-20", "DEUGOV"),
+    ("Colonel Kadhafi received the Ugandan leader Idi Amin.", "Idi Amin", "1977-03-01",
+     "UGAGOV"),
+    ("Rebel leader Jonas Savimbi rejected the talks.", "Jonas Savimbi", "1993-01-10", "AGOREB"),
+    # a bare surname shared across eras goes to the holder at the article date
+    ("Carter said the hostages would come home.", "Carter", "1980-04-20", "USAGOV"),
+    ("Kenyatta opened the new parliament building.", "Kenyatta", "1975-06-01", "KENGOV"),
+])
+def test_sentences(coded, text, phrase, date, expected):
+    assert coded(text, phrase, date) == expected
