@@ -207,3 +207,32 @@ def test_up_to_on_the_particle_is_still_the_object(model):
     doc = Doc(model.vocab, words=["Rebels", "kidnapped", "up", "to", "16", "advisers"],
               heads=[1, 1, 1, 2, 5, 3], deps=["nsubj", "ROOT", "prt", "prep", "nummod", "pobj"])
     assert object_of(doc[1]).text == "advisers"
+
+
+THING_CASES = [
+    # a thing's "between" phrase names the parties
+    ("Norway hosted talks between Sudan and Chad.", ("hosted", "NOR", "TCD")),
+    # the thing conceded to is from someone
+    ("The Zambian president conceded to demands from Malawi.", ("conceded", "ZMB", "MWI")),
+    # a thing named by the pattern ("suspend aid") is for someone
+    ("Japan suspended part of an aid program for Myanmar.", ("suspended", "JPN", "MMR")),
+    # the by-agent of a participle on the thing
+    ("Turkish police prevented a rally organized by Syrian refugees.",
+     ("prevented", "TUR", "SYR")),
+    # an objectless verb's prepositional thing
+    ("Iranian hackers hacked into the computers of the Saudi oil ministry.",
+     ("hacked", "IRN", "SAU")),
+    # a noun event's own "of ... with" phrase
+    ("Italy announced a suspension of air links with Libya.", ("suspension", "ITA", "LBY")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THING_CASES)
+def test_targets_inside_things(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_announced_must_is_a_demand(events_of):
+    found = events_of("The rebels announced that Uganda must withdraw its troops.")
+    assert any(e.plover == "REQUEST" and e.target and e.target.country == "UGA"
+               for e in found), found

@@ -16,7 +16,10 @@ from flashpoint.schema import ActorRef
 
 _FALLBACK_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 # Prepositions inside a thing-denoting phrase whose objects are whom the thing is about.
-INNER_PREPS = ("of", "by", "from", "on", "against", "to", "with", "for", "over", "into")
+INNER_PREPS = ("of", "by", "from", "on", "against", "to", "with", "for", "over", "into",
+               "between", "among")
+# Participles after a thing whose by-agent is whose thing it is ("a rally staged by X").
+_AGENTIVE_ACL = ("acl",)
 _RELATIVE = {"who", "which", "that", "whom"}
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
 SUBJECTS = ("nsubj", "csubj")
@@ -95,7 +98,8 @@ class ActorIndex:
             self.named.update(r.span for r in found)
         return _unique(found)
 
-    def inside(self, head: Token, *, depth: int = 0) -> list[ActorRef]:
+    def inside(self, head: Token, *, depth: int = 0,
+               preps: tuple[str, ...] = INNER_PREPS) -> list[ActorRef]:
         """The country-coded actors inside a phrase that names a thing, not an actor: the
         objects of its prepositions, with their possessors and nationality words ("the
         withdrawal of Serbian forces", "calls by Belarus's rulers", "the blockade on
@@ -104,10 +108,14 @@ class ActorIndex:
         if depth > 2:
             return []
         fallback: list[ActorRef] = []
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in INNER_PREPS):
+        # "a demonstration staged by students": the by-agent of a participle on the thing
+        hung = [a for c in head.children if c.dep_ in _AGENTIVE_ACL and c.tag_ == "VBN"
+                for a in c.children if a.dep_ == "agent" and "by" in preps]
+        for prep in [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps] + hung:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 found = self.phrase(pobj)
-                refs = [r for r in found if coded(r)] or self.inside(pobj, depth=depth + 1)
+                refs = [r for r in found if coded(r)] or self.inside(pobj, depth=depth + 1,
+                                                                      preps=preps)
                 if refs:
                     return refs
                 # "accepted demands from Shona rebels": an actor with no country yet, which

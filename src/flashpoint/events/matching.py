@@ -44,12 +44,14 @@ PARTITIVES = frozenset({"worth", "part", "some", "most", "all", "ton", "million"
 PROTEST_AIMS = {"leadership": "1", "policy": "2", "rights": "3", "regime": "4", "reform": "4"}
 # Reporting verbs whose "X must / should ..." complement is a demand on X.
 DEMANDING = frozenset({"say", "declare", "reiterate", "insist", "conclude", "state", "tell",
-                       "stress", "argue", "write", "repeat", "issue", "add"})
+                       "stress", "argue", "write", "repeat", "issue", "add", "announce"})
 _MUST = frozenset({"must", "should", "ought"})
 # Roots whose verb's that-clause subject is the target: a request, demand or appeal is made of
 # whoever is to act ("urged that Y ...", "demanded that Y ...").
 CLAUSE_TARGET_ROOTS = frozenset({"10"})
 _FRAME_PREPS = ("on", "against", "with", "to", "from", "for")
+# Prepositions of an objectless verb whose object is the thing acted on ("hack into").
+_THING_PREPS = ("into", "on", "against", "at", "to")
 
 
 @dataclass
@@ -241,6 +243,11 @@ class SentenceMatcher:
             heads = [t for h in attachments(verb, obj)
                      for t in prep_objects(h, pattern.target_preps)]
             refs = [r for h in heads for r in self.actors.phrase(h)]
+            if not any(map(coded, refs)):  # "conceded to demands from X"
+                refs = [r for h in heads for r in self.actors.inside(h)] or refs
+            if not refs and obj is not None and pattern.objects:
+                # "violated a ban by X", "suspended aid to X": the named thing's actor
+                refs = self._located(verb, obj) or self.actors.inside(obj)
             if refs or pattern.objects or pattern.prep:
                 return refs
         if obj is not None and _reciprocal(obj):  # "downed each other's drones"
@@ -259,6 +266,9 @@ class SentenceMatcher:
             refs = self._clause_subjects(verb)
         if not any(map(coded, refs)):  # "threatened to cut off power to X"
             refs = self.actors.complement(verb, _FRAME_PREPS + _PLACE_PREPS) or refs
+        if not refs and obj is None:  # "tried to hack into the computers of X's army"
+            refs = [r for h in prep_objects(verb, _THING_PREPS)
+                    for r in self.actors.inside(h)][:1]
         return refs
 
     def _clause_subjects(self, verb: Token) -> list[ActorRef]:
@@ -310,6 +320,11 @@ class SentenceMatcher:
         if not any(map(coded, match.targets)):  # "protests against violations by X"
             match.targets = [r for h in target_heads for r in self.actors.inside(h)] \
                 or match.targets
+        if not match.targets:  # "a suspension of air links with Serbia"
+            own = tuple(p for p in ("of", "with", "between", "to", "for")
+                        if p not in (pattern.source_preps or ("by",)))
+            match.targets = [r for r in self.actors.inside(noun, preps=own)
+                             if not any(r.span == s.span for s in match.sources)]
         if noun.dep_ == "dobj" and governor.lemma_.lower() in RECEIVING_VERBS:
             subject = clause_subject(governor)
             if subject is not None and not match.targets:
