@@ -236,3 +236,14 @@ def test_announced_must_is_a_demand(events_of):
     found = events_of("The rebels announced that Uganda must withdraw its troops.")
     assert any(e.plover == "REQUEST" and e.target and e.target.country == "UGA"
                for e in found), found
+
+
+def test_purpose_clause_names_the_target(dyads):
+    assert ("opened", "EGY", "SDN") in dyads(
+        "Egyptian police opened fire to disperse Sudanese migrants on Monday.")
+
+
+def test_participle_inherits_the_target_of_the_act_it_follows(events_of):
+    found = events_of("Ethiopian forces shelled Eritrean positions near the border, killing 30.")
+    killing = [e for e in found if e.trigger == "killing"]
+    assert [(e.source.country, e.target.country) for e in killing] == [("ETH", "ERI")], found

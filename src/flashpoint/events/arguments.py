@@ -131,7 +131,9 @@ class ActorIndex:
         the first actor with no country yet ("opened fire to disperse demonstrators"), which
         the domestic rules may still place."""
         fallback: list[ActorRef] = []
-        for comp in children(verb, "xcomp"):
+        purposes = [c for c in children(verb, "advcl")  # "opened fire to disperse X"
+                    if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        for comp in children(verb, "xcomp") + purposes:
             if comp.pos_ not in ("VERB", "AUX"):
                 continue
             obj = object_of(comp)

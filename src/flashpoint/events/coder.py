@@ -82,6 +82,17 @@ class EventCoder:
             conditioned = _condition_subjects(match.trigger, state.actors)
             if conditioned:
                 match.targets, rule = conditioned, f"{rule}+condition"
+        if not any(map(coded, match.targets)) and match.trigger.dep_ in ("advcl", "conj") \
+                and match.trigger.tag_ == "VBG":
+            # "fired rockets at X's camps, killing 50": the participle's victims are there
+            earlier = _same_act(match, sources, state)
+            own = [t for t in match.targets if state.actors.is_actor(t)]
+            if earlier and own and len({t.country for t in earlier}) == 1:
+                # "... killing two dozen militiamen": its own victims, of the target's country
+                match.targets = [replace(t, country=earlier[0].country) for t in own]
+                rule = f"{rule}+inherit-country"
+            elif earlier and not own:
+                match.targets, rule = earlier, f"{rule}+inherit-target"
         targets: list[ActorRef | None] = list(match.targets) or [None]
         if not any(map(state.actors.is_actor, match.targets)):
             perpetrator = self._coreferent_target(match, state)
@@ -348,6 +359,18 @@ def _ethnic(ref: ActorRef, actors: ActorIndex) -> bool:
         return False
     before = actors.text[max(0, ref.span[0] - 8):ref.span[0]].lower().split()
     return ref.name.lower().startswith("ethnic ") or before[-1:] == ["ethnic"]
+
+
+def _same_act(match: Match, sources, state: _DocState) -> list[ActorRef]:
+    """The coded targets of the sentence's earlier event by the same source."""
+    start, keys = match.trigger.sent.start_char, {_key(r) for r in sources}
+    for event in reversed(state.history):
+        if event.span[0] != start or event.trigger_span[0] >= match.trigger.idx:
+            continue
+        if _key(event.source) in keys and event.target is not None and coded(event.target):
+            return [e.target for e in state.history if e.trigger_span == event.trigger_span
+                    and e.target is not None]
+    return []
 
 
 def _condition_subjects(trigger: Token, actors: ActorIndex) -> list[ActorRef]:

@@ -247,7 +247,8 @@ class SentenceMatcher:
                 refs = [r for h in heads for r in self.actors.inside(h)] or refs
             if not refs and obj is not None and pattern.objects:
                 # "violated a ban by X", "suspended aid to X": the named thing's actor
-                refs = self._located(verb, obj) or self.actors.inside(obj)
+                refs = self._located(verb, obj) or self.actors.inside(obj) or \
+                    self.actors.complement(verb, _FRAME_PREPS)  # "opened fire to disperse X"
             if refs or pattern.objects or pattern.prep:
                 return refs
         if obj is not None and _reciprocal(obj):  # "downed each other's drones"
