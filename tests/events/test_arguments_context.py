@@ -247,3 +247,10 @@ def test_participle_inherits_the_target_of_the_act_it_follows(events_of):
     found = events_of("Ethiopian forces shelled Eritrean positions near the border, killing 30.")
     killing = [e for e in found if e.trigger == "killing"]
     assert [(e.source.country, e.target.country) for e in killing] == [("ETH", "ERI")], found
+
+
+def test_circumstance_phrase_is_not_where_targets_hang(dyads):
+    # "following the deaths of two Serbs" tells why; the Serbs are not the blockade's target
+    found = dyads("Kosovo imposed a blockade on the border crossing following the deaths of "
+                  "two Serbs.")
+    assert not any(tgt == "SRB" for _, _, tgt in found), found

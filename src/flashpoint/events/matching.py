@@ -89,9 +89,15 @@ def attachments(verb: Token, obj: Token | None) -> list[Token]:
     particle = particle_of(verb)
     if particle is not None:
         heads.append(particle)
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in _CIRCUMSTANCE):
         heads.extend(c for c in prep.children if c.dep_ in ("pobj", "prep"))
     return heads
+
+
+# Prepositions that tell when or why, whose phrase is another event's ("following the deaths
+# of two Israelis"), never where the act's own prepositions hang.
+_CIRCUMSTANCE = frozenset({"following", "after", "before", "during", "since", "despite", "amid",
+                           "because", "until", "over"})
 
 
 def object_lemmas(obj: Token) -> set[str]:
