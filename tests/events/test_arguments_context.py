@@ -254,3 +254,26 @@ def test_circumstance_phrase_is_not_where_targets_hang(dyads):
     found = dyads("Kosovo imposed a blockade on the border crossing following the deaths of "
                   "two Serbs.")
     assert not any(tgt == "SRB" for _, _, tgt in found), found
+
+
+STANCE_CASES = [
+    # whom an act answers: "in protest against", "in defiance of", "in retaliation for"
+    ("Kenyan students staged a hunger strike in protest against abuses by Ugandan police.",
+     ("staged", "KEN", "UGA")),
+    ("Thousands of Georgians blocked streets in defiance of the Russian government.",
+     ("blocked", "GEO", "RUS")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STANCE_CASES)
+def test_stance_and_where_phrases(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_a_place_edge_is_not_whose_thing_it_is(nlp):
+    from flashpoint.events.arguments import ActorIndex
+
+    # "a stronghold on the Thai border": where it is, not whose it is
+    doc = nlp("Burmese troops captured a rebel stronghold on the Thai border.")
+    stronghold = next(t for t in doc if t.text == "stronghold")
+    assert ActorIndex(doc).inside(stronghold) == []

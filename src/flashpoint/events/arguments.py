@@ -18,6 +18,9 @@ _FALLBACK_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 # Prepositions inside a thing-denoting phrase whose objects are whom the thing is about.
 INNER_PREPS = ("of", "by", "from", "on", "against", "to", "with", "for", "over", "into",
                "between", "among")
+# Nouns of a place's edge, whose nationality word says where something is, not whose it is.
+_WHERE_NOUNS = frozenset({"border", "frontier", "coast", "side", "shore", "outskirts",
+                          "boundary"})
 # Participles after a thing whose by-agent is whose thing it is ("a rally staged by X").
 _AGENTIVE_ACL = ("acl",)
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -113,6 +116,8 @@ class ActorIndex:
                 for a in c.children if a.dep_ == "agent" and "by" in preps]
         for prep in [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps] + hung:
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if pobj.lemma_.lower() in _WHERE_NOUNS:
+                    continue  # "a stronghold on the Thai border": where, not whose
                 found = self.phrase(pobj)
                 refs = [r for r in found if coded(r)] or self.inside(pobj, depth=depth + 1,
                                                                       preps=preps)

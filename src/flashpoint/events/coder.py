@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.arguments import ActorIndex, coded, is_passive
 from flashpoint.events.details import Places, count_of, event_date
-from flashpoint.events.matching import Match, SentenceMatcher, direct_object
+from flashpoint.events.clauses import Match, direct_object
+from flashpoint.events.matching import SentenceMatcher
 from flashpoint.events.modality import Modality, modality
 from flashpoint.events.patterns import PatternSet, load_patterns
 from flashpoint.ontology import Ontology, load_ontology

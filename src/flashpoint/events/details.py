@@ -214,8 +214,9 @@ class Places:
                     if token.i in self.at and self.via.get(token.i) not in MODIFIER_VIAS:
                         return _location(self.at[token.i], "clause")
         for token in trigger.sent:
-            if token.i in self.at and (_governing_prep(token) in LOCATIVE_PREPS
-                                       or self.via.get(token.i) == "adjective:locative"):
+            via = self.via.get(token.i)
+            if token.i in self.at and (via == "adjective:locative" or (
+                    via not in MODIFIER_VIAS and _governing_prep(token) in LOCATIVE_PREPS)):
                 return _location(self.at[token.i], "sentence")
         return _location(self.main, "article") if self.main else None
 

@@ -6,18 +6,19 @@ actors); :mod:`flashpoint.events.coder` turns them into Events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
-from flashpoint.events.arguments import (ActorIndex, children, clause_subject,
-                                         coded, object_of, prep_objects)
-from flashpoint.events.patterns import Frame, Pattern, PatternSet
+from flashpoint.events.arguments import ActorIndex, children, clause_subject, coded, prep_objects
+from flashpoint.events.clauses import (FRAME_PREPS, Match, attachments, direct_object,
+                                       particle_of)
+from flashpoint.events.frames import DEMANDING, FrameRules
+from flashpoint.events.patterns import Pattern, PatternSet
 from flashpoint.schema import ActorRef
+
+__all__ = ["Match", "SentenceMatcher", "direct_object", "reporter_subject"]
 
 _VERB_POS = ("VERB",)
 _NOUN_POS = ("NOUN", "PROPN")
-_PARTICLES = {"out", "down", "up", "back", "off", "in", "away", "over"}
 _COMPLEMENTS = ("oprd", "acomp", "xcomp", "attr", "dobj", "ccomp")
 _NOUN_TARGET_PREPS = ("on", "against", "at")
 _PLACE_PREPS = ("in", "into", "to", "from", "inside", "across")
@@ -42,62 +43,14 @@ PARTITIVES = frozenset({"worth", "part", "some", "most", "all", "ton", "million"
                         "string", "batch", "portion", "dozen", "hundred", "thousand", "wave"})
 # "protested to demand the resignation": the protest's aim picks its sub-code (CAMEO 141x-145x).
 PROTEST_AIMS = {"leadership": "1", "policy": "2", "rights": "3", "regime": "4", "reform": "4"}
-# Reporting verbs whose "X must / should ..." complement is a demand on X.
-DEMANDING = frozenset({"say", "declare", "reiterate", "insist", "conclude", "state", "tell",
-                       "stress", "argue", "write", "repeat", "issue", "add", "announce"})
-_MUST = frozenset({"must", "should", "ought"})
+# "in <noun> against/of/for X": phrases that say whom an act answers.
+STANCE_NOUNS = frozenset({"protest", "defiance", "opposition", "retaliation", "response",
+                          "reprisal", "revenge", "reaction"})
 # Roots whose verb's that-clause subject is the target: a request, demand or appeal is made of
 # whoever is to act ("urged that Y ...", "demanded that Y ...").
 CLAUSE_TARGET_ROOTS = frozenset({"10"})
-_FRAME_PREPS = ("on", "against", "with", "to", "from", "for")
 # Prepositions of an objectless verb whose object is the thing acted on ("hack into").
 _THING_PREPS = ("into", "on", "against", "at", "to")
-
-
-@dataclass
-class Match:
-    code: str
-    trigger: Token
-    kind: str  # verb | noun | frame
-    rule: str
-    sources: list[ActorRef] = field(default_factory=list)
-    targets: list[ActorRef] = field(default_factory=list)
-    source_head: Token | None = None  # the subject phrase, when it named no actor
-    extra: tuple[Token, ...] = ()  # particle etc., part of the trigger text
-    family: str | None = None  # frames: appeal | intent | demand | reject | threaten
-    aim: str | None = None  # frames: the complement's class
-
-
-def particle_of(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prt" or (child.dep_ in ("advmod", "prep") and child.lower_ in _PARTICLES
-                                   and not any(g.dep_ == "pobj" for g in child.children)):
-            return child
-    return None
-
-
-def direct_object(verb: Token) -> Token | None:
-    return object_of(verb)
-
-
-def attachments(verb: Token, obj: Token | None) -> list[Token]:
-    """Where a verb's prepositions may hang: the verb, its object, its particle, and the
-    objects of its own prepositions ("pulled X out of the deal with Iran")."""
-    heads = [verb]
-    if obj is not None:
-        heads.append(obj)
-    particle = particle_of(verb)
-    if particle is not None:
-        heads.append(particle)
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in _CIRCUMSTANCE):
-        heads.extend(c for c in prep.children if c.dep_ in ("pobj", "prep"))
-    return heads
-
-
-# Prepositions that tell when or why, whose phrase is another event's ("following the deaths
-# of two Israelis"), never where the act's own prepositions hang.
-_CIRCUMSTANCE = frozenset({"following", "after", "before", "during", "since", "despite", "amid",
-                           "because", "until", "over"})
 
 
 def object_lemmas(obj: Token) -> set[str]:
@@ -166,7 +119,7 @@ def _reciprocal(obj: Token) -> bool:
     return obj.lemma_.lower() in ("other", "another") and bool(words & {"each", "one"})
 
 
-class SentenceMatcher:
+class SentenceMatcher(FrameRules):
     """Finds pattern matches in one sentence; ``actors`` resolves argument phrases."""
 
     def __init__(self, patterns: PatternSet, actors: ActorIndex) -> None:
@@ -217,6 +170,8 @@ class SentenceMatcher:
                           extra=(particle,) if pattern.particle and particle else ())
             self._verb_source(match, verb, pattern)
             match.targets = self._verb_targets(verb, obj, pattern, match.sources)
+            if not any(map(coded, match.targets)):
+                match.targets = self._stance_targets(verb) or match.targets
             if pattern.need_target and not any(map(self.actors.is_actor, match.targets)):
                 continue
             return match
@@ -254,7 +209,7 @@ class SentenceMatcher:
             if not refs and obj is not None and pattern.objects:
                 # "violated a ban by X", "suspended aid to X": the named thing's actor
                 refs = self._located(verb, obj) or self.actors.inside(obj) or \
-                    self.actors.complement(verb, _FRAME_PREPS)  # "opened fire to disperse X"
+                    self.actors.complement(verb, FRAME_PREPS)  # "opened fire to disperse X"
             if refs or pattern.objects or pattern.prep:
                 return refs
         if obj is not None and _reciprocal(obj):  # "downed each other's drones"
@@ -268,15 +223,27 @@ class SentenceMatcher:
             heads = [verb.head]
         refs = [r for h in heads for r in self.actors.phrase(h)]
         if obj is not None and not any(r.country or r.sector for r in refs):
-            return self._located(verb, obj) or self.actors.inside(obj) or refs
+            return self._located(verb, obj) or self.actors.inside(obj) or [
+                r for r in self.actors.complement(verb, FRAME_PREPS) if coded(r)] or refs
         if not refs and pattern.code[:2] in CLAUSE_TARGET_ROOTS:
             refs = self._clause_subjects(verb)
         if not any(map(coded, refs)):  # "threatened to cut off power to X"
-            refs = self.actors.complement(verb, _FRAME_PREPS + _PLACE_PREPS) or refs
+            refs = self.actors.complement(verb, FRAME_PREPS + _PLACE_PREPS) or refs
         if not refs and obj is None:  # "tried to hack into the computers of X's army"
             refs = [r for h in prep_objects(verb, _THING_PREPS)
                     for r in self.actors.inside(h)][:1]
         return refs
+
+    def _stance_targets(self, token: Token) -> list[ActorRef]:
+        """ "staged a strike in protest against X's abuses", "blocked streets in defiance of
+        X", "shelled the town in retaliation for X's raid": whom the act answers."""
+        heads = [token, *children(token, "dobj")] + ([token.head] if token.dep_ == "dobj" else [])
+        for pobj in (t for h in heads for t in prep_objects(h, ("in",))):
+            if pobj.lemma_.lower() in STANCE_NOUNS:
+                refs = [r for r in self.actors.inside(pobj) if coded(r)]
+                if refs:
+                    return refs
+        return []
 
     def _clause_subjects(self, verb: Token) -> list[ActorRef]:
         """ "demanded that the US cancel its plans": whom a demand is made of is the subject
@@ -305,6 +272,8 @@ class SentenceMatcher:
                 continue
             match = Match(pattern.code, noun, "noun", pattern.rule)
             self._noun_args(match, noun, pattern)
+            if not any(map(coded, match.targets)):
+                match.targets = self._stance_targets(noun) or match.targets
             return match
         return None
 
@@ -354,104 +323,6 @@ class SentenceMatcher:
             if subject is not None:
                 match.sources = self.actors.phrase(subject)
 
-    # -- frames ----------------------------------------------------------------------------
-    def _frame(self, verb: Token, consumed: set[int]) -> Match | None:
-        frames = self.patterns.frames[verb.lemma_.lower()]
-        attached = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
-        for frame in frames:
-            if frame.particle and frame.particle not in attached:
-                continue
-            found = self._complement(verb, frame)
-            if found is None:
-                continue
-            code, used, name = found
-            consumed.update(t.i for t in used)
-            match = Match(code, verb, "frame", f"{frame.rule}:{frame.family}:{name}",
-                          family=frame.family, aim=name)
-            self._verb_source(match, verb, Pattern(code, "verb", frozenset()))
-            match.targets = self._frame_targets(verb, used)
-            return match
-        return None
-
-    def _complement(self, verb: Token, frame: Frame):
-        """(code, complement tokens, class name) for the first complement with a code."""
-        candidates: list[tuple[str, Token]] = []
-        for comp in children(verb, "xcomp", "ccomp"):
-            if comp.pos_ in ("VERB", "AUX"):
-                particle = particle_of(comp)
-                if particle is not None:
-                    candidates.append((f"{comp.lemma_.lower()} {particle.lower_}", comp))
-                candidates.append((comp.lemma_.lower(), comp))
-                for t in children(comp, "dobj"):  # "hold a general strike": modifier first
-                    candidates += [(f"{m.lemma_.lower()} {t.lemma_.lower()}", t)
-                                   for m in t.children if m.dep_ in ("amod", "compound")]
-                    candidates.append((t.lemma_.lower(), t))
-                candidates += [(t.lemma_.lower(), t) for t in prep_objects(comp, ("for", "to",
-                                                                                  "in"))]
-        objects = children(verb, "dobj") + prep_objects(verb, ("for", "with", "of", "to"))
-        for obj in objects:
-            candidates.append((obj.lemma_.lower(), obj))
-            candidates += [(c.lemma_.lower(), obj) for c in obj.children
-                           if c.dep_ in ("compound", "amod")]
-        for key, token in candidates:
-            codes = self.patterns.classes.get(key)
-            if codes and frame.family in codes:
-                return codes[frame.family], (token,), self.patterns.class_names[key]
-        verbs = [t for _, t in candidates if t.pos_ in ("VERB", "AUX") and t.head is verb
-                 and (t.dep_ == "xcomp" or frame.family == "demand")]
-        if verbs and frame.family != "threaten":  # "demanded that they refuse to ..."
-            return frame.default, (verbs[0],), "other"
-        return None
-
-    def _must(self, verb: Token, consumed: set[int]) -> Match | None:
-        """ "X said Y must release ...": a demand by X on Y, coded by what is demanded."""
-        for comp in children(verb, "ccomp"):
-            if not any(c.lower_ in _MUST and c.dep_ == "aux" for c in comp.children):
-                continue
-            frame = Frame("demand", "100", verb.lemma_.lower(), None, "frames:must")
-            found = self._complement(comp, frame) if comp.lemma_.lower() not in \
-                self.patterns.classes else None
-            codes = self.patterns.classes.get(comp.lemma_.lower(), {})
-            code, name = (codes["demand"], self.patterns.class_names[comp.lemma_.lower()]) \
-                if "demand" in codes else ((found[0], found[2]) if found else ("100", "other"))
-            consumed.add(comp.i)
-            match = Match(code, verb, "frame", f"frames:must:{name}", family="demand", aim=name)
-            self._verb_source(match, verb, Pattern(code, "verb", frozenset()))
-            match.targets = [r for s in children(comp, "nsubj") for r in self.actors.phrase(s)]
-            return match
-        return None
-
-    def _frame_targets(self, verb: Token, used: tuple[Token, ...]) -> list[ActorRef]:
-        skip = {t.i for t in used}
-        heads = [t for t in children(verb, "dobj", "dative") if t.i not in skip]
-        heads += [t for t in prep_objects(verb, ("on", "to", "against", "with", "from"))
-                  if t.i not in skip]
-        for comp in used:
-            heads += children(_complement_verb(verb, comp), "nsubj")
-        refs = [r for h in heads for r in self.actors.phrase(h)]
-        if refs:
-            return refs
-        for comp in (t for t in used if t.pos_ in ("NOUN", "PROPN")):
-            # "agreed to Kenyan mediation", "welcomed X's proposal": the complement noun's
-            # nationality or possessor is whom the frame is about
-            refs += [r for r in self.actors.phrase(comp) if r.country or r.sector]
-        if refs:
-            return refs
-        for comp in used:
-            if comp.pos_ in ("VERB", "AUX"):
-                obj = direct_object(comp)
-                heads = children(comp, "dobj", "dative") + [
-                    t for h in attachments(comp, obj) for t in prep_objects(h, _FRAME_PREPS)]
-                refs += [r for h in heads for r in self.actors.phrase(h)]
-                if obj is not None and not any(map(coded, refs)):
-                    refs += self.actors.inside(obj)  # "break off relations with Y"
-            elif not refs:  # "promised to continue military aid to Y"
-                refs += self.actors.inside(comp) or [
-                    r for t in prep_objects(comp.head, _FRAME_PREPS)
-                    for r in self.actors.phrase(t) if coded(r)]
-        return refs
-
-
 # A pronoun and the tags of the reporting subject it can stand for ("Iran said they ..." no).
 _REPORTED_PRONOUNS = {"it": ("NN", "NNP"), "they": ("NNS", "NNPS"), "he": ("NNP",),
                       "she": ("NNP",)}
@@ -467,17 +338,6 @@ def reporter_subject(verb: Token) -> Token | None:
     if clause.dep_ != "ccomp" or reporter.pos_ not in ("VERB", "AUX"):
         return None
     return clause_subject(reporter)
-
-
-def _complement_verb(verb: Token, token: Token) -> Token:
-    """The clause of ``verb``'s complement that ``token`` lies in: in "demanded that the US
-    cancel its plans", "plans" lies in the clause of "cancel", whose subject is the target."""
-    node = token
-    for _ in range(6):
-        if node.head is verb or node.head is node:
-            return node
-        node = node.head
-    return token
 
 
 def _national_modifier(noun: Token) -> list[ActorRef]:

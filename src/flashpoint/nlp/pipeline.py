@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import importlib
 
-import spacy
 from spacy.language import Language
 
 import flashpoint.nlp.components  # noqa: F401  (registers the factories)

@@ -48,7 +48,8 @@ def read_inputs(inputs: Iterable[str], *, default_date: str | None = None,
                               Failure)
 
 
-def read_file(path: Path, *, default_date: str | None = None) -> Iterator[Article | "Failure"]:
+def read_file(path: Path, *, default_date: str | None = None
+              ) -> Iterator[Article | "Failure"]:  # noqa: F821
     """Read one file into articles (one, or one per line for JSON Lines)."""
     origin = str(path)
     if not path.exists():
