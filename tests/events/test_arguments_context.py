@@ -277,3 +277,26 @@ def test_a_place_edge_is_not_whose_thing_it_is(nlp):
     doc = nlp("Burmese troops captured a rebel stronghold on the Thai border.")
     stronghold = next(t for t in doc if t.text == "stronghold")
     assert ActorIndex(doc).inside(stronghold) == []
+
+
+MORE_CASES = [
+    # a participle the parser took for the subject: its own subject is the speaker
+    ("The Red Cross operating in Yemen said Saudi forces must protect civilians.",
+     ("said", "NGO", "SAU")),
+    # a passive investigation placed by the sentence is by that state's authorities
+    ("A French citizen was put under investigation in Morocco for spying.",
+     ("put", "MAR", "FRA")),
+    # an object pattern's verb carries the target preposition itself
+    ("The Kenyan prosecutor opened investigations against Somali officials.",
+     ("opened", "KEN", "SOM")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CASES)
+def test_more_argument_cases(dyads, text, expected):
+    assert expected in dyads(text)
+
+
+def test_noun_restating_a_verb_pattern_under_a_preposition_is_one_event(events_of):
+    found = events_of("A French citizen was put under investigation in Morocco for spying.")
+    assert [e.trigger for e in found if e.plover == "ACCUSE"] == ["put"], found

@@ -364,6 +364,9 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
         subjects = children(verb, *SUBJECTS, *(PASSIVE_SUBJECTS if is_stative(verb) else ()))
         if subjects:
             subject = subjects[0]
+            if subject.tag_ == "VBG" and children(subject, "nsubj"):
+                # "The Red Cross operating in Iraq said": a participle misparsed as the subject
+                subject = children(subject, "nsubj")[0]
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return subject

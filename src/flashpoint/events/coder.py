@@ -236,9 +236,9 @@ def _unnamed_agent(match: Match, coding, targets, location, state: _DocState):
 
     A victim already attacked in an asserted earlier event was attacked by that event's
     source ("X was killed in the strike" after "the U.S. killed X"). Otherwise, placed by
-    its own clause in a country: violence is by an unidentified armed group there (as ACLED
-    and CAMEO code it, sector UAF), and a passive arrest, expulsion or investigation is by
-    that country's authorities.
+    the sentence in a country: a passive arrest, expulsion or investigation is by that
+    country's authorities, and violence is by an unidentified armed group there (as ACLED
+    and CAMEO code it, sector UAF).
     """
     victims = [t for t in targets if t is not None]
     if coding.root in VIOLENT_ROOTS | {"17"} and victims:
@@ -247,20 +247,19 @@ def _unnamed_agent(match: Match, coding, targets, location, state: _DocState):
                     any(_same_party(event.target, v) for v in victims) and \
                     not (event.negated or event.hypothetical or _inferred(event)):
                 return event.source, "coref-victim"
-    # Only a place in the act's own clause says where the agent was, or one anywhere in a
-    # sentence whose subject is a thing ("a roadside bomb near X killed ...").
-    placed = location is not None and location.country and (
-        location.basis == "clause" or location.basis == "sentence" and (
-            match.source_head is not None or match.sources))
-    if not placed:
+    if location is None or not location.country or location.basis == "article":
         return None, None
     passive = match.kind == "verb" and is_passive(match.trigger)
-    if coding.root in VIOLENT_ROOTS and (passive or victims):
-        return ActorRef(actor=None, name=f"unidentified armed group ({location.country})",
-                        country=location.country, sector="UAF"), "unidentified"
     if passive and coding.cameo.startswith(_AUTHORITY_CODES):
+        # "X was put under investigation in Italy": the sentence's place is the state's
         return ActorRef(actor=None, name=f"authorities ({location.country})",
                         country=location.country, sector="GOV"), "authorities"
+    # Only a place in the act's own clause says where the attackers were, or one anywhere in
+    # a sentence whose subject is a thing ("a roadside bomb near X killed ...").
+    placed = location.basis == "clause" or match.source_head is not None or match.sources
+    if coding.root in VIOLENT_ROOTS and (passive or victims) and placed:
+        return ActorRef(actor=None, name=f"unidentified armed group ({location.country})",
+                        country=location.country, sector="UAF"), "unidentified"
     return None, None
 
 

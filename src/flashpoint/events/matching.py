@@ -81,8 +81,14 @@ def _complement_lemmas(verb: Token, prep: str) -> set[str]:
 def _drop_restated_objects(found: list[Match]) -> list[Match]:
     """ "heaped sanctions on Iran": the noun is the verb pattern's object, not a second event."""
     verbs = {m.trigger.i: m.code[:2] for m in found if m.kind != "noun"}
+
+    def governor(noun: Token) -> int:  # "put X under investigation": the verb over "under"
+        head = noun.head
+        return head.head.i if noun.dep_ == "pobj" and head.dep_ == "prep" else head.i
+
     return [m for m in found if not (m.kind == "noun" and m.trigger.dep_ in ("dobj", "pobj")
-                                     and verbs.get(m.trigger.head.i) == m.code[:2])]
+                                     and (verbs.get(m.trigger.head.i) == m.code[:2]
+                                          or verbs.get(governor(m.trigger)) == m.code[:2]))]
 
 
 def _merge_protest_aims(found: list[Match]) -> list[Match]:
@@ -208,7 +214,9 @@ class SentenceMatcher(FrameRules):
                 refs = [r for h in heads for r in self.actors.inside(h)] or refs
             if not refs and obj is not None and pattern.objects:
                 # "violated a ban by X", "suspended aid to X": the named thing's actor
-                refs = self._located(verb, obj) or self.actors.inside(obj) or \
+                refs = self._located(verb, obj) or self.actors.inside(obj) or [
+                    r for h in prep_objects(verb, ("against", "on", "into", "over"))
+                    for r in self.actors.phrase(h) if coded(r)] or \
                     self.actors.complement(verb, FRAME_PREPS)  # "opened fire to disperse X"
             if refs or pattern.objects or pattern.prep:
                 return refs
