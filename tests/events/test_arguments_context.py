@@ -54,7 +54,13 @@ def test_up_to_needs_a_number(dyads):
 
 def test_noun_target_looks_inside_a_thing(dyads):
     found = dyads("Students held demonstrations against the violations by the Egyptian army.")
-    assert ("demonstrations", None, "EGY") in found, found
+    # the students, protesting against their state in its country, are coded with it
+    assert ("demonstrations", "EGY", "EGY") in found, found
+
+
+def test_protesters_abroad_are_not_coded_with_the_state_they_protest(dyads):
+    found = dyads("Students in Paris held demonstrations against the Egyptian army.")
+    assert ("demonstrations", "FRA", "EGY") in found, found
 
 
 def test_noun_target_keeps_a_direct_actor(dyads):
@@ -300,3 +306,14 @@ def test_more_argument_cases(dyads, text, expected):
 def test_noun_restating_a_verb_pattern_under_a_preposition_is_one_event(events_of):
     found = events_of("A French citizen was put under investigation in Morocco for spying.")
     assert [e.trigger for e in found if e.plover == "ACCUSE"] == ["put"], found
+
+
+def test_instrument_object_does_not_control_the_purpose_clause(dyads):
+    assert ("disperse", "LBR", "LBR") in dyads(
+        "Liberian riot police used tear gas to disperse demonstrators in Monrovia.")
+
+
+def test_protest_noun_of_a_light_verb_takes_the_purpose_target(dyads):
+    found = dyads("Islamist activists continued their hunger strike to demand the resignation "
+                  "of the Tunisian president.")
+    assert any(t == "strike" and tgt == "TUN" for t, _, tgt in found), found

@@ -400,8 +400,10 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
     return None
 
 
-# Verbs whose object does not control their complement: "X promised Y to leave" is X leaving.
-SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "swear"})
+# Verbs whose object does not control their complement: "X promised Y to leave" is X leaving;
+# "X used tear gas to disperse Y", "X needed time to prepare": the object is an instrument.
+SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "swear", "use", "employ", "utilize",
+                             "need", "take", "spend", "fire", "deploy"})
 
 
 def _controller(head: Token, complement: Token) -> Token | None:

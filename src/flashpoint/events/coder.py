@@ -124,6 +124,12 @@ class EventCoder:
         if homed:  # placed by the text; or a group acted on by police, courts, government
             targets = [replace(t, country=home) if t in homed else t for t in targets]
             rule = f"{rule}+home"
+        ruled = _ruling_country(targets, location) if coding.root in DOMESTIC_ROOTS else None
+        if ruled is not None and any(_uncoded(r, state.actors) for r in sources):
+            # "fundamentalists went on strike to demand the Algerian president's resignation"
+            sources = [replace(r, country=ruled) if _uncoded(r, state.actors) else r
+                       for r in sources]
+            rule = f"{rule}+home-source"
         subject_noun = match.kind == "noun" and match.trigger.dep_ in ("nsubj", "nsubjpass")
         if coding.root in PLACE_TARGET_ROOTS and not subject_noun and all(
                 t is None or not (coded(t) or state.actors.is_actor(t))
@@ -320,6 +326,17 @@ def _home_country(sources, location) -> str | None:
     """The one country of the sources, if the text places the event there."""
     countries = {ref.country for ref in sources if ref is not None}
     if len(countries) != 1 or None in countries:
+        return None
+    country = countries.pop()
+    return country if location is not None and location.country == country else None
+
+
+def _ruling_country(targets, location) -> str | None:
+    """The one country whose state the targets are, if the event also happens there: a
+    protest or demand aimed at a state by people in it comes from that country."""
+    countries = {t.country for t in targets if t is not None}
+    if len(countries) != 1 or None in countries or any(
+            t is None or t.sector not in _STATE_SECTORS for t in targets):
         return None
     country = countries.pop()
     return country if location is not None and location.country == country else None

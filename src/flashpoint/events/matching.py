@@ -309,6 +309,11 @@ class SentenceMatcher(FrameRules):
                         if p not in (pattern.source_preps or ("by",)))
             match.targets = [r for r in self.actors.inside(noun, preps=own)
                              if not any(r.span == s.span for s in match.sources)]
+        if not any(map(coded, match.targets)) and noun.dep_ == "dobj" and \
+                governor.lemma_.lower() in LIGHT_VERBS:
+            # "continued their hunger strike to demand the resignation of X"
+            match.targets = [r for r in self.actors.complement(governor, FRAME_PREPS)
+                             if coded(r)] or match.targets
         if noun.dep_ == "dobj" and governor.lemma_.lower() in RECEIVING_VERBS:
             subject = clause_subject(governor)
             if subject is not None and not match.targets:
