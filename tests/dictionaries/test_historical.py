@@ -146,3 +146,29 @@ def test_pre_2000_roles_end_where_the_modern_ones_begin(people):
     assert (cheney.sector, cheney.title) == ("ELI", "former Secretary of Defense")
     assert person_role(people["mahmoud_abbas"], "2005-06-01").title == \
         "President of the Palestinian Authority"
+
+
+@pytest.mark.parametrize(("pid", "date", "country", "title"), [
+    # heads of state and government of 2000-2026 from people_2000_2026_gaps.yaml
+    ("levy_mwanawasa", "2005-06-01", "ZMB", "President"),
+    ("dalia_grybauskaite", "2014-03-01", "LTU", "President"),
+    ("susilo_bambang_yudhoyono", "2009-01-01", "IDN", "President"),
+    ("ellen_johnson_sirleaf", "2011-10-07", "LBR", "President"),
+    ("mahinda_rajapaksa", "2009-05-18", "LKA", "President"),
+    ("mahinda_rajapaksa", "2020-06-01", "LKA", "Prime Minister"),
+    ("jose_mujica", "2012-01-01", "URY", "President"),
+    ("jan_peter_balkenende", "2006-01-01", "NLD", "Prime Minister"),
+    ("kevin_rudd", "2013-08-01", "AUS", "Prime Minister"),
+    ("mwai_kibaki", "2008-01-01", "KEN", "President"),
+    ("beji_caid_essebsi", "2016-01-01", "TUN", "President"),
+    ("fouad_siniora", "2006-07-20", "LBN", "Prime Minister"),
+    ("ahmet_necdet_sezer", "2003-03-20", "TUR", "President"),
+    ("umaru_musa_yar_adua", "2008-06-01", "NGA", "President"),
+    ("andris_berzins_president", "2013-01-01", "LVA", "President"),
+    ("andris_berzins_prime_minister", "2001-01-01", "LVA", "Prime Minister"),
+    ("yousaf_raza_gilani", "2010-01-01", "PAK", "Prime Minister"),
+    ("gloria_macapagal_arroyo", "2005-01-01", "PHL", "President"),
+])
+def test_heads_of_state_and_government_2000_2026(people, pid, date, country, title):
+    code = person_role(people[pid], date)
+    assert (code.country, code.sector, code.title) == (country, "GOV", title)

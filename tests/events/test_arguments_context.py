@@ -317,3 +317,24 @@ def test_protest_noun_of_a_light_verb_takes_the_purpose_target(dyads):
     found = dyads("Islamist activists continued their hunger strike to demand the resignation "
                   "of the Tunisian president.")
     assert any(t == "strike" and tgt == "TUN" for t, _, tgt in found), found
+
+
+def test_object_a_verb_pattern_names_is_not_a_second_event(events_of):
+    found = events_of("Nurses staged a strike in Accra on Monday.")
+    assert [(e.trigger, e.plover) for e in found] == [("staged", "PROTEST")], found
+
+
+def test_a_military_strike_staged_is_an_attack(events_of):
+    found = events_of("Ethiopia staged a drone strike on Eritrea.")
+    assert [(e.plover, e.target.country) for e in found if e.trigger == "staged"] \
+        == [("ASSAULT", "ERI")], found
+
+
+def test_backing_down_from_an_act_is_aimed_at_its_target(dyads):
+    assert ("backed down", "TUR", "GRC") in dyads(
+        "Turkey backed down from launching attacks on Greece.")
+
+
+def test_threatened_general_strike_is_dissent(events_of):
+    found = events_of("The Nigerian union threatened a general strike.")
+    assert [e.cameo for e in found if e.trigger == "threatened"] == ["133"], found

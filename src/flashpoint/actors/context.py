@@ -61,7 +61,7 @@ def _describes_people(word, lexicon: Lexicon) -> bool:
     """Does this country word modify a person or group noun ("Angola's president")?"""
     head = word
     for _ in range(4):  # "South African leader", "Iraqi militia commander", "Chad and Sudan"
-        if head.dep_ not in ("compound", "amod", "conj", "poss") or head.head is head:
+        if head.dep_ not in ("compound", "amod", "conj", "poss") or head.head.i == head.i:
             break
         head = head.head
         if head.ent_type_ in ("PERSON", "NORP") or lexicon.agent(head.text) or \

@@ -308,7 +308,7 @@ class Resolver:
         """The named span this agent word describes, as a title or apposition, if any."""
         head = tok
         for _ in range(4):  # "Iraqi militia commander Abu Mahdi al-Muhandis"
-            if head.dep_ not in ("compound", "nmod", "amod") or head.head is head:
+            if head.dep_ not in ("compound", "nmod", "amod") or head.head.i == head.i:
                 break
             head = head.head
         if head is not tok and head.i in owner and owner[head.i].kind in (PERSON, "ner", SHORT):

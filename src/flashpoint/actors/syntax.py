@@ -16,7 +16,7 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "several", "
 def clause_role(token: Token) -> Token:
     """Climb coordination and apposition: in "the U.S. and Iran clashed", Iran acts too."""
     seen = 0
-    while token.dep_ in ("conj", "appos") and token.head is not token and seen < 10:
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i and seen < 10:
         token, seen = token.head, seen + 1
     return token
 

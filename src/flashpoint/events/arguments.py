@@ -138,7 +138,10 @@ class ActorIndex:
         fallback: list[ActorRef] = []
         purposes = [c for c in children(verb, "advcl")  # "opened fire to disperse X"
                     if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-        for comp in children(verb, "xcomp") + purposes:
+        # "refrained from attacking X", "backed down from staging a strike on X"
+        gerunds = [c for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                   for c in p.children if c.dep_ == "pcomp" and c.tag_ == "VBG"]
+        for comp in children(verb, "xcomp") + purposes + gerunds:
             if comp.pos_ not in ("VERB", "AUX"):
                 continue
             obj = object_of(comp)
@@ -370,7 +373,7 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
             if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return subject
-    if depth > 4 or verb.head is verb:
+    if depth > 4 or verb.head.i == verb.i:
         return None
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ in ("VERB", "AUX"):
@@ -382,6 +385,9 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
         patients = children(head, *PASSIVE_SUBJECTS)
         if patients:
             return patients[0]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") \
+            and head.dep_ != "dobj":
+        return head  # "the Saudi-led coalition fighting in Yemen": the noun acts
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" \
             and head.head.pos_ in ("VERB", "AUX"):
         # "X issued a statement condemning Y": who issued the statement condemns

@@ -27,6 +27,7 @@ class Match:
     extra: tuple[Token, ...] = ()  # particle etc., part of the trigger text
     family: str | None = None  # frames: appeal | intent | demand | reject | threaten
     aim: str | None = None  # frames: the complement's class
+    objects: frozenset[str] = frozenset()  # verbs: the object lemmas the pattern names
 
 
 def particle_of(token: Token) -> Token | None:

@@ -20,6 +20,10 @@ from flashpoint.ontology import Ontology, load_ontology
 from flashpoint.schema import ActorRef, Event, StageError
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Things that kill with no one named: their planters are unidentified.
+WEAPONS = frozenset({"bomb", "explosion", "blast", "mine", "minefield", "device", "ied", "shell",
+                     "rocket", "missile", "grenade", "explosive", "drone", "mortar", "booby-trap",
+                     "landmine", "shelling", "bombing", "gunfire", "fire", "crossfire"})
 KILL = frozenset({"kill", "murder", "massacre", "execute", "slay", "assassinate", "behead",
                   "slaughter", "die"})
 INJURE = frozenset({"injure", "wound", "hurt", "maim"})
@@ -104,9 +108,10 @@ class EventCoder:
         fatalities, injured = (_casualties(match.trigger) if coding.root in VIOLENT_ROOTS
                                else (None, None))
         location = state.places.locate(match.trigger)
-        if coding.root in VIOLENT_ROOTS and all(
-                r is None or not (coded(r) or state.actors.is_actor(r)) for r in sources):
-            sources = [None]  # "a minefield explosion killed ...": a thing is no attacker
+        if coding.root in VIOLENT_ROOTS and sources and all(
+                r is not None and not (coded(r) or state.actors.is_actor(r))
+                and self._weapon(r) for r in sources):
+            sources = [None]  # "a minefield explosion killed ...": a blast is no attacker
         sources = [_localized(r, location, state.actors) for r in sources]
         targets = [_localized(r, location, state.actors) for r in targets]
         if coding.root in DOMESTIC_ROOTS and all(
@@ -131,7 +136,8 @@ class EventCoder:
                        for r in sources]
             rule = f"{rule}+home-source"
         subject_noun = match.kind == "noun" and match.trigger.dep_ in ("nsubj", "nsubjpass")
-        if coding.root in PLACE_TARGET_ROOTS and not subject_noun and all(
+        if coding.root in PLACE_TARGET_ROOTS and not subject_noun and \
+                not coding.cameo.startswith(_VENUE_CODES) and all(
                 t is None or not (coded(t) or state.actors.is_actor(t))
                 and coding.root not in _PERSONAL_ROOTS for t in targets):
             place = state.places.acted_on(match.trigger)
@@ -164,6 +170,12 @@ class EventCoder:
                 trigger=state.doc.text[t_start:t_end], trigger_span=(t_start, t_end), rule=rule,
                 fatalities=fatalities, injured=injured, location=location))
         return events
+
+    def _weapon(self, ref: ActorRef) -> bool:
+        """A name-only source that is a blast, a bomb or an attack, not an unresolved actor
+        ("the military", "Europe")."""
+        word = ref.name.lower().split()[-1] if ref.name.split() else ""
+        return word in WEAPONS or word.rstrip("s") in WEAPONS or word in self.patterns.nouns
 
     def _announced(self, match: Match, mood: Modality) -> tuple[str, Modality, str]:
         """An action its own source announces ("X will release", "X is ready to send",
@@ -230,6 +242,7 @@ class EventCoder:
 # from (CAMEO's locational targets); never statements, appeals, meetings, demands, protests.
 PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "13", "15", "16", "17",
                                 "18", "19", "20"})
+_VENUE_CODES = ("036", "046", "043", "044")  # meetings: where they meet is no party
 # Roots whose unresolved noun target is likely a person ("a missionary was arrested"): the
 # place never replaces it.
 _PERSONAL_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -253,19 +266,25 @@ def _unnamed_agent(match: Match, coding, targets, location, state: _DocState):
                     any(_same_party(event.target, v) for v in victims) and \
                     not (event.negated or event.hypothetical or _inferred(event)):
                 return event.source, "coref-victim"
-    if location is None or not location.country or location.basis == "article":
+    if match.kind != "verb":
+        return None, None  # "the war in X", "attacks on militants": no act of one agent
+    # Only a place in the act's own phrase says where it was done ("was arrested in X"), or
+    # one anywhere in a sentence whose subject is a blast ("a roadside bomb near X killed").
+    place = state.places.acted_on(match.trigger)
+    country = place.country if place is not None else (
+        location.country if location is not None and (
+            location.basis == "clause" or location.basis == "sentence" and (
+                match.source_head is not None or match.sources)) else None)
+    if not country:
         return None, None
-    passive = match.kind == "verb" and is_passive(match.trigger)
+    passive = is_passive(match.trigger)
     if passive and coding.cameo.startswith(_AUTHORITY_CODES):
-        # "X was put under investigation in Italy": the sentence's place is the state's
-        return ActorRef(actor=None, name=f"authorities ({location.country})",
-                        country=location.country, sector="GOV"), "authorities"
-    # Only a place in the act's own clause says where the attackers were, or one anywhere in
-    # a sentence whose subject is a thing ("a roadside bomb near X killed ...").
-    placed = location.basis == "clause" or match.source_head is not None or match.sources
-    if coding.root in VIOLENT_ROOTS and (passive or victims) and placed:
-        return ActorRef(actor=None, name=f"unidentified armed group ({location.country})",
-                        country=location.country, sector="UAF"), "unidentified"
+        return ActorRef(actor=None, name=f"authorities ({country})", country=country,
+                        sector="GOV"), "authorities"
+    people = [t for t in victims if state.actors.is_actor(t) and state.actors.kind(t)]
+    if coding.root in VIOLENT_ROOTS and people:  # victims that are people, not "the economy"
+        return ActorRef(actor=None, name=f"unidentified armed group ({country})",
+                        country=country, sector="UAF"), "unidentified"
     return None, None
 
 
@@ -439,7 +458,7 @@ def _casualties(trigger: Token) -> tuple[int | None, int | None]:
     verbs = [trigger, *(c for c in trigger.children if c.dep_ in ("relcl", "advcl", "conj", "acl"))]
     node = trigger
     for _ in range(3):  # "died ... after an attack": the attack is under the verb
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

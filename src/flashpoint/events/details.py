@@ -130,7 +130,7 @@ def full_date(value: str, article: dt.date | None) -> tuple[str, str]:
 
 def _clause_head(token: Token) -> Token:
     node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node and node.dep_ != "ROOT":
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i and node.dep_ != "ROOT":
         node = node.head
     return node
 
@@ -157,7 +157,7 @@ def _governed_by(token: Token, head: Token) -> bool:
             return True
         if node.pos_ in ("VERB", "AUX") and node.i != token.i:
             return False  # a date of another clause
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -221,17 +221,56 @@ class Places:
         return _location(self.main, "article") if self.main else None
 
     def acted_on(self, trigger: Token) -> Place | None:
-        """The place an act is done in, to or from, within the trigger's own phrase and its
-        infinitive complements ("reimposed blockades in X", "refused to deploy troops in X",
-        "withdrew forces from X"), never inside its subject or another clause: CAMEO coders
-        take it as the target when the act names no actor."""
-        for token in _own_phrase(trigger):
-            place = self.at.get(token.i)
-            if place is not None and place.country and \
-                    self.via.get(token.i) not in MODIFIER_VIAS and \
-                    _governing_prep(token) in LOCATIVE_PREPS | DIRECTIONAL_PREPS:
-                return place
+        """The place an act is done in, to or from: the object of a preposition on the
+        trigger, on its infinitive complement or on their direct objects ("reimposed
+        blockades in X", "refused to deploy troops in X", "withdrew forces from X"), never
+        in its subject, its modifiers or deeper phrases. A noun's act is only placed by "in
+        X" ("attacks in X"; "the threat from X" names its source). CAMEO coders take it as
+        the target when the act names no actor."""
+        verbal = trigger.pos_ in ("VERB", "AUX")
+        preps = LOCATIVE_PREPS | DIRECTIONAL_PREPS if verbal else LOCATIVE_PREPS
+        heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+        heads += [o for h in list(heads) for o in h.children if o.dep_ in ("dobj", "nsubjpass")
+                  and verbal]
+        attached = [c for h in heads for c in h.children if c.dep_ == "prep"]
+        direct = [c for c in attached if c.lower_ in preps]
+        # one level in, where it is: "put under investigation in X" (never "to" or "from":
+        # "tariffs on exports to X" are not aimed at X)
+        direct += [n for c in attached for o in c.children if o.dep_ == "pobj"
+                   for n in o.children if n.dep_ == "prep" and n.lower_ in LOCATIVE_PREPS]
+        # "mobilized reservists for a war against X": "against" names the target at any depth
+        deep = [t for h in heads for t in h.subtree if t.dep_ == "prep" and t.lower_ == "against"
+                and t.i not in {d.i for d in direct} and not _crosses_clause(t, trigger)
+                ] if verbal else []
+        for prep in direct + deep:
+            for token in _place_words(prep):
+                place = self.at.get(token.i)
+                if place is not None and place.country and \
+                        self.via.get(token.i) not in MODIFIER_VIAS:
+                    return place
         return None
+
+
+def _crosses_clause(token: Token, top: Token) -> bool:
+    """Whether the path from ``token`` up to ``top`` leaves through a subject or a clause."""
+    node = token
+    while node.i != top.i and node.head.i != node.i:  # Tokens are views: compare indices
+        if node.dep_ in ("nsubj", "nsubjpass", "ccomp", "advcl", "relcl", "conj", "parataxis"):
+            return True
+        node = node.head
+    return False
+
+
+def _place_words(prep: Token) -> list[Token]:
+    """The preposition's object and its name words ("the city of X": through "of")."""
+    out = []
+    for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+        out += [t for t in pobj.subtree if t.i <= pobj.i and t.dep_ in ("compound", "pobj")
+                or t is pobj]
+        if pobj.lemma_.lower() in PLACE_NOUNS:
+            out += [t for of in pobj.children if of.dep_ == "prep" and of.lower_ == "of"
+                    for t in of.subtree]
+    return out
 
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on", "into",
@@ -243,21 +282,6 @@ PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "distr
                          "area", "state", "island", "port", "county", "governorate",
                          "neighbourhood", "neighborhood", "suburb", "outskirts", "enclave"})
 DIRECTIONAL_PREPS = frozenset({"to", "from", "toward", "towards", "against"})
-# Children that start another clause or name the actor, whose places are not the act's.
-_OTHER_CLAUSE = frozenset({"nsubj", "nsubjpass", "csubj", "ccomp", "advcl", "relcl", "conj",
-                           "parataxis", "acl", "cc", "mark", "npadvmod", "agent"})
-
-
-def _own_phrase(trigger: Token) -> list[Token]:
-    """The trigger's tokens in sentence order, skipping subjects and embedded clauses."""
-    out, stack = [], [trigger]
-    while stack:
-        node = stack.pop()
-        out.append(node)
-        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSE)
-    return sorted(out, key=lambda t: t.i)
-
-
 def _governing_prep(token: Token) -> str | None:
     """The preposition whose object phrase holds ``token`` ("in" for "compound in Baghdad")."""
     node = token

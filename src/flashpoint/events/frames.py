@@ -55,7 +55,9 @@ class FrameRules:
                 candidates += [(t.lemma_.lower(), t) for t in prep_objects(comp, ("for", "to",
                                                                                   "in"))]
         objects = children(verb, "dobj") + prep_objects(verb, ("for", "with", "of", "to"))
-        for obj in objects:
+        for obj in objects:  # "threatened a general strike": the modified noun first
+            candidates += [(f"{c.lemma_.lower()} {obj.lemma_.lower()}", obj)
+                           for c in obj.children if c.dep_ in ("compound", "amod")]
             candidates.append((obj.lemma_.lower(), obj))
             candidates += [(c.lemma_.lower(), obj) for c in obj.children
                            if c.dep_ in ("compound", "amod")]
@@ -63,7 +65,7 @@ class FrameRules:
             codes = self.patterns.classes.get(key)
             if codes and frame.family in codes:
                 return codes[frame.family], (token,), self.patterns.class_names[key]
-        verbs = [t for _, t in candidates if t.pos_ in ("VERB", "AUX") and t.head is verb
+        verbs = [t for _, t in candidates if t.pos_ in ("VERB", "AUX") and t.head.i == verb.i
                  and (t.dep_ == "xcomp" or frame.family == "demand")]
         if verbs and frame.family != "threaten":  # "demanded that they refuse to ..."
             return frame.default, (verbs[0],), "other"
@@ -123,7 +125,7 @@ def _complement_verb(verb: Token, token: Token) -> Token:
     cancel its plans", "plans" lies in the clause of "cancel", whose subject is the target."""
     node = token
     for _ in range(6):
-        if node.head is verb or node.head is node:
+        if node.head.i == verb.i or node.head.i == node.i:
             return node
         node = node.head
     return token

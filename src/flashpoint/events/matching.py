@@ -81,6 +81,8 @@ def _complement_lemmas(verb: Token, prep: str) -> set[str]:
 def _drop_restated_objects(found: list[Match]) -> list[Match]:
     """ "heaped sanctions on Iran": the noun is the verb pattern's object, not a second event."""
     verbs = {m.trigger.i: m.code[:2] for m in found if m.kind != "noun"}
+    # "staged a strike": the object a verb pattern names is part of that event, whatever root
+    named = {(m.trigger.i, lemma) for m in found if m.kind == "verb" for lemma in m.objects}
 
     def governor(noun: Token) -> int:  # "put X under investigation": the verb over "under"
         head = noun.head
@@ -88,7 +90,9 @@ def _drop_restated_objects(found: list[Match]) -> list[Match]:
 
     return [m for m in found if not (m.kind == "noun" and m.trigger.dep_ in ("dobj", "pobj")
                                      and (verbs.get(m.trigger.head.i) == m.code[:2]
-                                          or verbs.get(governor(m.trigger)) == m.code[:2]))]
+                                          or verbs.get(governor(m.trigger)) == m.code[:2]
+                                          or (governor(m.trigger), m.trigger.lemma_.lower())
+                                          in named))]
 
 
 def _merge_protest_aims(found: list[Match]) -> list[Match]:
@@ -173,7 +177,8 @@ class SentenceMatcher(FrameRules):
                                      & pattern.prep_objects):
                 continue
             match = Match(pattern.code, verb, "verb", pattern.rule,
-                          extra=(particle,) if pattern.particle and particle else ())
+                          extra=(particle,) if pattern.particle and particle else (),
+                          objects=pattern.objects)
             self._verb_source(match, verb, pattern)
             match.targets = self._verb_targets(verb, obj, pattern, match.sources)
             if not any(map(coded, match.targets)):
@@ -345,7 +350,7 @@ def reporter_subject(verb: Token) -> Token | None:
     """ "The party said it will boycott ...": the subject of the verb that reports the clause
     ``verb`` heads, for whom the clause's pronoun subject stands."""
     clause = verb
-    while clause.dep_ in ("conj", "xcomp") and clause.head is not clause:
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     reporter = clause.head
     if clause.dep_ != "ccomp" or reporter.pos_ not in ("VERB", "AUX"):

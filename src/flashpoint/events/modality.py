@@ -117,7 +117,7 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
         if hyp is not None and hyp.lower() in SPECULATIVE:
             speculative = speculative or hyp
         cue = cue or neg or hyp
-        if node.dep_ not in _CLIMB or node.head is node or steps >= max_steps:
+        if node.dep_ not in _CLIMB or node.head.i == node.i or steps >= max_steps:
             break
         if node.head.lemma_.lower() in REPORTING and node.dep_ in ("ccomp", "conj"):
             break
