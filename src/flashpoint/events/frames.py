@@ -94,9 +94,10 @@ class FrameRules:
         heads = [t for t in children(verb, "dobj", "dative") if t.i not in skip]
         heads += [t for t in prep_objects(verb, ("on", "to", "against", "with", "from"))
                   if t.i not in skip]
-        for comp in used:
-            heads += children(_complement_verb(verb, comp), "nsubj")
+        subjects = [s for comp in used for s in children(_complement_verb(verb, comp), "nsubj")]
         refs = [r for h in heads for r in self.actors.phrase(h)]
+        # "warned that a rupture with X could hurt trade": a thing as subject is no target
+        refs += [r for h in subjects for r in self.actors.phrase(h) if self.actors.is_actor(r)]
         if refs:
             return refs
         for comp in (t for t in used if t.pos_ in ("NOUN", "PROPN")):
