@@ -227,10 +227,16 @@ def _person_name(head: Token) -> str | None:
 
 
 def _entity_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    """The named entity around ``token``, else the token (walks the IOB tags: ``doc.ents``
+    builds every entity span on each access)."""
+    if not token.ent_type_:
+        return token.text
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
 
 
 def _full_text(head: Token) -> str:
