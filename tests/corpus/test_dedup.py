@@ -102,3 +102,13 @@ def test_precision_recall_on_the_shared_corpus(dated_corpus_jsonl, pairs, tmp_pa
 def test_vague_dates_do_not_cluster():
     rows = [dict(e, date_precision="month") for e in EVENTS[:2]]
     assert groups(cluster_events(rows)) == [["e1"], ["e2"]]
+
+
+def test_article_main_place_does_not_veto_a_match():
+    # one report places the strike by its clause, the other only by the article's main place
+    placed = ev("p1", "b1", 3, STRIKE)
+    fallback = ev("p2", "b2", 3, STRIKE, location_country="IRN", location_lat=None,
+                  location_basis="article")
+    assert groups(cluster_events([placed, fallback])) == [["p1", "p2"]]
+    elsewhere = dict(fallback, location_basis="clause")
+    assert groups(cluster_events([placed, elsewhere])) == [["p1"], ["p2"]]

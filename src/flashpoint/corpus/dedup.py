@@ -7,8 +7,8 @@ and by whom it was reported. Two events are linked when they have
 * a compatible dyad: the same actor, or the same country with compatible sectors, on each
   side (a missing target only matches a missing target),
 * dates within ``window_days`` (the event date, else the article's),
-* compatible locations (unknown matches anything; else same country and, with coordinates,
-  within ``max_km``),
+* compatible locations (unknown, or only the article's main place, matches anything; else
+  the same country and, with coordinates, within ``max_km``),
 * similar evidence: Jaccard overlap of the content words of the two sentences at least
   ``min_similarity`` (waived inside one article, where repeats are the same story's
   headline and body).
@@ -59,7 +59,7 @@ _COLUMNS = ("id", "article_id", "date", "date_precision", "article_date", "root"
             "negated", "hypothetical", "source_actor_id", "source_name", "source_country",
             "source_sector", "target_actor_id", "target_name", "target_country",
             "target_sector", "location_name", "location_country", "location_lat",
-            "location_lon", "sentence", "span_start")
+            "location_lon", "location_basis", "sentence", "span_start")
 
 
 def words(sentence: str | None) -> frozenset[str]:
@@ -113,6 +113,8 @@ def _km(lat1, lon1, lat2, lon2) -> float:
 
 
 def _place_ok(e: dict, f: dict, max_km: float) -> bool:
+    if "article" in (e.get("location_basis"), f.get("location_basis")):
+        return True  # an article's main place is no evidence of where this event was
     if e["location_country"] and f["location_country"] \
             and e["location_country"] != f["location_country"]:
         return False
