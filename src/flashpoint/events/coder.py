@@ -385,7 +385,7 @@ def _localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef |
         return replace(ref, country=location.country, sector="ETH") \
             if ref.country != location.country and _ethnic(ref, actors) else ref
     if actors.kind(ref) not in (None, "group", "organization"):
-        return ref  # a person, or a thing ("blocked roads"): no national of the place
+        return ref  # a person: no national of the place he is in
     return replace(ref, country=location.country)
 
 
