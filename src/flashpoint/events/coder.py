@@ -10,20 +10,20 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from flashpoint.events.arguments import ActorIndex, coded, is_passive
-from flashpoint.events.details import Places, count_of, event_date
+from flashpoint.events.arguments import ActorIndex, coded
 from flashpoint.events.clauses import Match, direct_object
+from flashpoint.events.conventions import (DOMESTIC_AGENCIES, DOMESTIC_ROOTS, PERSONAL_ROOTS,
+                                           PLACE_TARGET_ROOTS, VENUE_CODES, VIOLENT_ROOTS,
+                                           WEAPONS, domestic_government, home_country, inferred,
+                                           party_key, localized, ruling_country, uncoded,
+                                           unnamed_agent)
+from flashpoint.events.details import Places, count_of, event_date
 from flashpoint.events.matching import SentenceMatcher
 from flashpoint.events.modality import Modality, modality
 from flashpoint.events.patterns import PatternSet, load_patterns
 from flashpoint.ontology import Ontology, load_ontology
 from flashpoint.schema import ActorRef, Event, StageError
 
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# Things that kill with no one named: their planters are unidentified.
-WEAPONS = frozenset({"bomb", "explosion", "blast", "mine", "minefield", "device", "ied", "shell",
-                     "rocket", "missile", "grenade", "explosive", "drone", "mortar", "booby-trap",
-                     "landmine", "shelling", "bombing", "gunfire", "fire", "crossfire"})
 KILL = frozenset({"kill", "murder", "massacre", "execute", "slay", "assassinate", "behead",
                   "slaughter", "die"})
 INJURE = frozenset({"injure", "wound", "hurt", "maim"})
@@ -112,40 +112,42 @@ class EventCoder:
                 r is not None and not (coded(r) or state.actors.is_actor(r))
                 and self._weapon(r) for r in sources):
             sources = [None]  # "a minefield explosion killed ...": a blast is no attacker
-        sources = [_localized(r, location, state.actors) for r in sources]
-        targets = [_localized(r, location, state.actors) for r in targets]
+        sources = [localized(r, location, state.actors) for r in sources]
+        targets = [localized(r, location, state.actors) for r in targets]
         if coding.root in DOMESTIC_ROOTS and all(
                 t is None or not state.actors.is_actor(t) for t in targets):
             # "students blocked roads": a thing blocked is not whom the protest is aimed at
-            domestic = _domestic_government(sources, location, state.actors)
+            domestic = domestic_government(sources, location, state.actors)
             if domestic is not None:
                 targets, rule = [domestic], f"{rule}+domestic"
-        home = _home_country(sources, location)
-        homed = [t for t in targets if home is not None and _uncoded(t, state.actors)
+        home = home_country(sources, location)
+        homed = [t for t in targets if home is not None and uncoded(t, state.actors)
                  and (location.basis != "article" or (
                      t.sector is not None or state.actors.kind(t) in ("group", "organization"))
-                     and all(r is not None and r.sector in _DOMESTIC_AGENCIES
+                     and all(r is not None and r.sector in DOMESTIC_AGENCIES
                              for r in sources))]
         if homed:  # placed by the text; or a group acted on by police, courts, government
             targets = [replace(t, country=home) if t in homed else t for t in targets]
             rule = f"{rule}+home"
-        ruled = _ruling_country(targets, location) if coding.root in DOMESTIC_ROOTS else None
-        if ruled is not None and any(_uncoded(r, state.actors) for r in sources):
+        ruled = ruling_country(targets, location) if coding.root in DOMESTIC_ROOTS else None
+        if ruled is not None and any(uncoded(r, state.actors) for r in sources):
             # "fundamentalists went on strike to demand the Algerian president's resignation"
-            sources = [replace(r, country=ruled) if _uncoded(r, state.actors) else r
+            sources = [replace(r, country=ruled) if uncoded(r, state.actors) else r
                        for r in sources]
             rule = f"{rule}+home-source"
         subject_noun = match.kind == "noun" and match.trigger.dep_ in ("nsubj", "nsubjpass")
         if coding.root in PLACE_TARGET_ROOTS and not subject_noun and \
-                not coding.cameo.startswith(_VENUE_CODES) and all(
+                not coding.cameo.startswith(VENUE_CODES) and all(
                 t is None or not (coded(t) or state.actors.is_actor(t))
-                and coding.root not in _PERSONAL_ROOTS for t in targets):
+                and coding.root not in PERSONAL_ROOTS for t in targets):
             place = state.places.acted_on(match.trigger)
             if place is not None:  # "reimposed blockades in X", "refused to deploy in X"
                 targets = [ActorRef(actor=None, name=place.name, country=place.country)]
                 rule = f"{rule}+place-target"
         if sources == [None]:
-            agent, how = _unnamed_agent(match, coding, targets, location, state)
+            agent, how = unnamed_agent(match, coding, targets, location,
+                                       history=state.history, places=state.places,
+                                       actors=state.actors)
             if agent is not None:
                 sources, rule = [agent], f"{rule}+{how}"
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
@@ -154,7 +156,7 @@ class EventCoder:
         contexts = self.ontology.contexts(match.code, lemmas)
         events = []
         for source, target in _dyads(sources, targets, self.max_dyads):
-            key = (coding.root, _key(source), _key(target))
+            key = (coding.root, party_key(source), party_key(target))
             if coreferent and match.kind == "noun" and (
                     key in state.seen or target is None and _told(state.history, key)):
                 continue  # a later mention of an event already coded ("the strike")
@@ -208,7 +210,7 @@ class EventCoder:
         noun = obj.lemma_.lower()
         told = [e for e in reversed(state.history) if e.plover in plovers and e.source
                 and state.actors.is_actor(e.source) and not e.hypothetical
-                and not _inferred(e)]
+                and not inferred(e)]
         named = [e for e in told if e.trigger.lower().split()[-1].startswith(noun[:5])]
         return (named or told)[0].source if told else None
 
@@ -227,7 +229,7 @@ class EventCoder:
         if not (anaphor or definite) or plover is None:
             return None
         earlier = [e for e in reversed(state.history) if e.plover == plover and e.source
-                   and not _inferred(e)]
+                   and not inferred(e)]
         # "the strike" names an earlier strike before any other assault ("fired tear gas")
         noun = (head if anaphor else match.trigger).lemma_.lower()
         named = [e for e in earlier if e.trigger.lower().split()[-1].startswith(noun[:5])]
@@ -238,172 +240,19 @@ class EventCoder:
         return None
 
 
-# Roots whose act, naming no actor as its target, is aimed at the place it is done in, to or
-# from (CAMEO's locational targets); never statements, appeals, meetings, demands, protests.
-PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "13", "15", "16", "17",
-                                "18", "19", "20"})
-_VENUE_CODES = ("036", "046", "043", "044")  # meetings: where they meet is no party
-# Roots whose unresolved noun target is likely a person ("a missionary was arrested"): the
-# place never replaces it.
-_PERSONAL_ROOTS = frozenset({"17", "18", "19", "20"})
-# Acts only a state's authorities carry out: arrest, detain, expel, deport, investigate.
-_AUTHORITY_CODES = ("09", "172", "173", "174")
-
-
-def _unnamed_agent(match: Match, coding, targets, location, state: _DocState):
-    """(source, rule) for an act whose text names no agent.
-
-    A victim already attacked in an asserted earlier event was attacked by that event's
-    source ("X was killed in the strike" after "the U.S. killed X"). Otherwise, placed by
-    the sentence in a country: a passive arrest, expulsion or investigation is by that
-    country's authorities, and violence is by an unidentified armed group there (as ACLED
-    and CAMEO code it, sector UAF).
-    """
-    victims = [t for t in targets if t is not None]
-    if coding.root in VIOLENT_ROOTS | {"17"} and victims:
-        for event in reversed(state.history):
-            if event.root == coding.root and event.source is not None and \
-                    any(_same_party(event.target, v) for v in victims) and \
-                    not (event.negated or event.hypothetical or _inferred(event)):
-                return event.source, "coref-victim"
-    if match.kind != "verb":
-        return None, None  # "the war in X", "attacks on militants": no act of one agent
-    # Only a place in the act's own phrase says where it was done ("was arrested in X"), or
-    # one anywhere in a sentence whose subject is a blast ("a roadside bomb near X killed").
-    place = state.places.acted_on(match.trigger)
-    country = place.country if place is not None else (
-        location.country if location is not None and (
-            location.basis == "clause" or location.basis == "sentence" and (
-                match.source_head is not None or match.sources)) else None)
-    if not country:
-        return None, None
-    passive = is_passive(match.trigger)
-    if passive and coding.cameo.startswith(_AUTHORITY_CODES):
-        return ActorRef(actor=None, name=f"authorities ({country})", country=country,
-                        sector="GOV"), "authorities"
-    people = [t for t in victims if state.actors.is_actor(t) and state.actors.kind(t)]
-    if coding.root in VIOLENT_ROOTS and people:  # victims that are people, not "the economy"
-        return ActorRef(actor=None, name=f"unidentified armed group ({country})",
-                        country=country, sector="UAF"), "unidentified"
-    return None, None
-
-
-# Roots whose unaddressed act by a domestic group is aimed at its own government.
-DOMESTIC_ROOTS = frozenset({"10", "14"})
-# Sectors of the state itself, which cannot protest to or demand of its own government.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "SPY"})
-
-
-def _domestic_government(sources, location, actors: ActorIndex) -> ActorRef | None:
-    """ "Algerian students marched", "Iraqi Kurds demanded independence": a protest or demand
-    by an unnamed group of one country, naming no target, is aimed at that country's
-    government, as CAMEO coders code it. Never for a person, a state, an international
-    body, or a group acting abroad (a place in another country)."""
-    countries = set()
-    for ref in sources:
-        if ref is None or not ref.country or ref.sector in _STATELESS \
-                or ref.sector in _STATE_SECTORS \
-                or actors.kind(ref) not in (None, "group", "organization"):
-            return None
-        countries.add(ref.country)
-    if len(countries) != 1:
-        return None
-    country = countries.pop()
-    if location is not None and location.country and location.country != country:
-        return None
-    return ActorRef(actor=None, name=f"government of {country}", country=country, sector="GOV")
-
-
-# Who acts on people at home: without a place in the text only these make an event domestic
-# (an army's strike is often abroad).
-_DOMESTIC_AGENCIES = frozenset({"COP", "JUD", "GOV", "LEG"})
-
-
-def _same_party(a: ActorRef | None, b: ActorRef) -> bool:
-    """The same actor, or the same proper name's last word ("Odo Mbeki" ... "Mbeki")."""
-    if a is None:
-        return False
-    if _key(a) == _key(b):
-        return True
-    last_a, last_b = a.name.split()[-1:], b.name.split()[-1:]
-    return bool(last_a) and last_a == last_b and last_a[0][:1].isupper()
-
-
-def _inferred(event: Event) -> bool:
-    """An event whose source the text did not name (an unidentified group, authorities):
-    no antecedent for a later "the attack"."""
-    return "+unidentified" in event.rule or "+authorities" in event.rule
-
-
 def _told(history: list[Event], key: tuple) -> bool:
     """Whether an asserted event of this root and source was coded before."""
-    return any((e.root, _key(e.source)) == key[:2] and not (e.negated or e.hypothetical)
+    return any((e.root, party_key(e.source)) == key[:2] and not (e.negated or e.hypothetical)
                for e in history)
-
-
-def _home_country(sources, location) -> str | None:
-    """The one country of the sources, if the text places the event there."""
-    countries = {ref.country for ref in sources if ref is not None}
-    if len(countries) != 1 or None in countries:
-        return None
-    country = countries.pop()
-    return country if location is not None and location.country == country else None
-
-
-def _ruling_country(targets, location) -> str | None:
-    """The one country whose state the targets are, if the event also happens there: a
-    protest or demand aimed at a state by people in it comes from that country."""
-    countries = {t.country for t in targets if t is not None}
-    if len(countries) != 1 or None in countries or any(
-            t is None or t.sector not in _STATE_SECTORS for t in targets):
-        return None
-    country = countries.pop()
-    return country if location is not None and location.country == country else None
-
-
-def _uncoded(ref: ActorRef | None, actors: ActorIndex) -> bool:
-    """ "Nigerian authorities jailed 52 members", "Algerian police blocked roads": an unnamed
-    group or thing acted on at home, with no country of its own, is of the source's country
-    (CAMEO coders code such domestic events X -> X). Persons and international bodies keep
-    what they have."""
-    return ref is not None and not ref.country and ref.sector not in _STATELESS \
-        and actors.kind(ref) in (None, "group", "organization")
-
-
-# Sectors that are no country's own: they never take the place's country.
-_STATELESS = frozenset({"IGO", "NGO", "MNC"})
-
-
-def _localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef | None:
-    """ "Rebels blocked roads in Abidjan", "opposition groups in Zimbabwe": an unnamed group
-    with no nationality is coded with the country the sentence places the event in (a
-    named person is not: a visitor is no national of the place he visits)."""
-    if ref is None or ref.sector in _STATELESS or location is None \
-            or location.basis not in ("clause", "sentence") or not location.country:
-        return ref
-    if ref.country:  # "ethnic Albanians in Serbia" live there: coded by residence (CAMEO)
-        return replace(ref, country=location.country, sector="ETH") \
-            if ref.country != location.country and _ethnic(ref, actors) else ref
-    if actors.kind(ref) not in (None, "group", "organization"):
-        return ref  # a person: no national of the place he is in
-    return replace(ref, country=location.country)
-
-
-def _ethnic(ref: ActorRef, actors: ActorIndex) -> bool:
-    """A mention introduced as an ethnic group: "ethnic Albanians", "ethnic Turks"."""
-    if ref.span is None:
-        return False
-    before = actors.text[max(0, ref.span[0] - 8):ref.span[0]].lower().split()
-    return ref.name.lower().startswith("ethnic ") or before[-1:] == ["ethnic"]
 
 
 def _same_act(match: Match, sources, state: _DocState) -> list[ActorRef]:
     """The coded targets of the sentence's earlier event by the same source."""
-    start, keys = match.trigger.sent.start_char, {_key(r) for r in sources}
+    start, keys = match.trigger.sent.start_char, {party_key(r) for r in sources}
     for event in reversed(state.history):
         if event.span[0] != start or event.trigger_span[0] >= match.trigger.idx:
             continue
-        if _key(event.source) in keys and event.target is not None and coded(event.target):
+        if party_key(event.source) in keys and event.target is not None and coded(event.target):
             return [e.target for e in state.history if e.trigger_span == event.trigger_span
                     and e.target is not None]
     return []
@@ -428,17 +277,14 @@ def _conditional(trigger: Token) -> bool:
                                          for g in c.children) for c in trigger.children)
 
 
-def _key(ref: ActorRef | None):
-    return None if ref is None else (ref.actor or ref.name)
-
-
 def _dyads(sources, targets, cap: int):
     out = []
     for source in sources:
         for target in targets:
             if source is None and target is None:
                 continue
-            if source is not None and target is not None and _key(source) == _key(target):
+            if source is not None and target is not None and \
+                    party_key(source) == party_key(target):
                 continue
             out.append((source, target))
             if len(out) >= cap:
