@@ -284,3 +284,8 @@ def test_backing_down_from_an_act_is_aimed_at_its_target(dyads):
 def test_threatened_general_strike_is_dissent(events_of):
     found = events_of("The Nigerian union threatened a general strike.")
     assert [e.cameo for e in found if e.trigger == "threatened"] == ["133"], found
+
+
+def test_a_participle_on_an_actor_object_is_the_object_acting(dyads):
+    found = dyads("Belarusian police arrested protesters demanding the release of prisoners.")
+    assert not any(t == "demanding" and src == "BLR" for t, src, _ in found), found

@@ -385,13 +385,14 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
         patients = children(head, *PASSIVE_SUBJECTS)
         if patients:
             return patients[0]
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") \
-            and head.dep_ != "dobj":
-        return head  # "the Saudi-led coalition fighting in Yemen": the noun acts
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" \
-            and head.head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENTS \
+            and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
         # "X issued a statement condemning Y": who issued the statement condemns
         return clause_subject(head.head, depth=depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN") \
+            and head.lemma_.lower() not in DOCUMENTS:
+        # "the coalition fighting in Yemen", "arrested protesters demanding reforms"
+        return head
     if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp") and head.pos_ in ("VERB", "AUX"):
         return clause_subject(head, depth=depth + 1)
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") \
@@ -406,6 +407,10 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
     return None
 
 
+# Things that speak for whoever issues them ("a statement condemning X").
+DOCUMENTS = frozenset({"statement", "declaration", "letter", "report", "resolution", "communique",
+                       "message", "note", "decree", "order", "bill", "video", "plan", "proposal",
+                       "motion", "petition", "appeal", "memo", "memorandum", "ultimatum"})
 # Verbs whose object does not control their complement: "X promised Y to leave" is X leaving;
 # "X used tear gas to disperse Y", "X needed time to prepare": the object is an instrument.
 SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge", "swear", "use", "employ", "utilize",
