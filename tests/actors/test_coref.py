@@ -40,3 +40,14 @@ def test_possessive_pronoun_gives_country(parse):
     doc = parse("Boris Johnson and his aides left London.", "2020-01-03")
     aides = [a for a in doc._.fp_actors if "aides" in a.name]
     assert aides and aides[0].country == "GBR"
+
+
+def test_a_clause_does_not_make_its_subject_its_own_object(nlp):
+    from flashpoint.nlp.extensions import records
+
+    doc = nlp("The Kenyan government on Monday banned the largest opposition organization "
+              "in Mombasa.")
+    names = {a.name for a in records(doc, "fp_actors")}
+    events = [e for e in records(doc, "fp_events") if e.trigger == "banned"]
+    assert events and all(e.target is None or e.target.name != "Kenyan government"
+                          for e in events), (names, events)

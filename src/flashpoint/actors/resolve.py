@@ -368,10 +368,15 @@ class Resolver:
         word = p.span.root.lemma_.lower()
         country = p.countries[0] if p.countries else None
         best = None
+        if any(t.tag_ == "JJS" for t in p.span):
+            return None  # "the largest group in X": a superlative introduces a new one
+        verb = _governing_verb(p.span.root)
         for key, last in sorted(self.last_seen.items(), key=lambda kv: -kv[1]):
             d = self.drafts[key]
             if here - self.sent[last] > COREF_WINDOW or d.type == "country":
                 continue
+            if verb is not None and _governing_verb(self.doc[last]) == verb:
+                continue  # "the government outlawed the organisation": one clause, two parties
             if country and d.country != country:
                 continue
             if p.agent is None:  # "the group": an organisation or group
@@ -418,3 +423,16 @@ class Resolver:
 def resolve(doc: Doc, lexicon: Lexicon) -> tuple[list[Actor], list[Mention]]:
     """The actors of ``doc`` and every mention of them (token and character offsets)."""
     return Resolver(doc, lexicon).run()
+
+
+def _governing_verb(token) -> int | None:
+    """The index of the verb whose clause a noun phrase fills (through prepositions and
+    modifiers), or None."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
