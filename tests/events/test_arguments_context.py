@@ -289,3 +289,8 @@ def test_threatened_general_strike_is_dissent(events_of):
 def test_a_participle_on_an_actor_object_is_the_object_acting(dyads):
     found = dyads("Belarusian police arrested protesters demanding the release of prisoners.")
     assert not any(t == "demanding" and src == "BLR" for t, src, _ in found), found
+
+
+def test_engaged_in_is_a_stance_not_a_passive(dyads):
+    found = dyads("Sudanese forces were engaged in ethnic cleansing against Masalit villagers.")
+    assert any(t == "cleansing" and src == "SDN" for t, src, _ in found), found

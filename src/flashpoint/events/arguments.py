@@ -316,7 +316,8 @@ STATIVE_PARTICIPLES = frozenset({
     "oppose", "please", "satisfy", "dissatisfy", "commit", "prepare", "determine", "resolve",
     "dedicate", "disappoint", "dismay", "concern", "worry", "alarm", "outrage", "delight",
     "disturb", "upset", "anger", "displease", "interest", "opposed", "pleased", "committed",
-    "prepared", "determined", "concerned", "worried", "disappointed", "angered"})
+    "prepared", "determined", "concerned", "worried", "disappointed", "angered",
+    "engage", "engaged", "involve", "involved"})  # "X was engaged in ethnic cleansing"
 
 
 def is_passive(verb: Token) -> bool:

@@ -294,6 +294,9 @@ class SentenceMatcher(FrameRules):
         governor = noun.head
         # A noun's prepositions often hang on its verb: "earned applause from X".
         hangers = [noun, governor] if noun.dep_ == "dobj" else [noun]
+        if noun.dep_ == "pobj" and governor.dep_ == "prep" and \
+                governor.head.lemma_.lower() in LIGHT_VERBS:  # "engaged in X against Y"
+            hangers.append(governor.head)
         source_heads = [t for h in hangers
                         for t in prep_objects(h, pattern.source_preps or ("by",))]
         source_heads += children(noun, "poss")
