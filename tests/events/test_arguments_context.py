@@ -294,3 +294,9 @@ def test_a_participle_on_an_actor_object_is_the_object_acting(dyads):
 def test_engaged_in_is_a_stance_not_a_passive(dyads):
     found = dyads("Sudanese forces were engaged in ethnic cleansing against Masalit villagers.")
     assert any(t == "cleansing" and src == "SDN" for t, src, _ in found), found
+
+
+def test_the_subjects_own_possession_is_no_complement_target(dyads):
+    found = dyads("Angry Tunisians blocked roads to press their demands on the Tunisian "
+                  "government.")
+    assert ("blocked", "TUN", "TUN") in found, found  # the government, not themselves

@@ -129,7 +129,8 @@ class ActorIndex:
                                         and self.kind(r) is not None]
         return fallback
 
-    def complement(self, verb: Token, preps: tuple[str, ...]) -> list[ActorRef]:
+    def complement(self, verb: Token, preps: tuple[str, ...], *,
+                   exclude: tuple[ActorRef, ...] = ()) -> list[ActorRef]:
         """The country-coded actors an infinitive complement acts on, for a verb that names
         none itself: "threatened to cut off electricity to X", "agreed to set up a centre in
         X", "refused to allow X's planes to land". The first complement with one wins; else
@@ -147,11 +148,13 @@ class ActorIndex:
             obj = object_of(comp)
             heads = ([obj] if obj is not None else []) + children(comp, "dative")
             heads += [t for h in (comp, *heads) for t in prep_objects(h, preps)]
-            found = [r for h in heads for r in self.phrase(h)]
+            # "blocked roads to press their demands": the subject's own is no target
+            own = {r.actor or r.name for r in exclude}
+            found = [r for h in heads for r in self.phrase(h) if (r.actor or r.name) not in own]
             refs = [r for r in found if coded(r)]
             fallback = fallback or [r for r in found if self.is_actor(r) and self.kind(r)]
             for thing in heads if not refs else ():  # "refused to respond to a demand from X"
-                refs = self.inside(thing)
+                refs = [r for r in self.inside(thing) if (r.actor or r.name) not in own]
                 if refs:
                     break
             if refs:

@@ -222,7 +222,7 @@ class SentenceMatcher(FrameRules):
                 refs = self._located(verb, obj) or self.actors.inside(obj) or [
                     r for h in prep_objects(verb, ("against", "on", "into", "over"))
                     for r in self.actors.phrase(h) if coded(r)] or \
-                    self.actors.complement(verb, FRAME_PREPS)  # "opened fire to disperse X"
+                    self.actors.complement(verb, FRAME_PREPS, exclude=tuple(sources))
             if refs or pattern.objects or pattern.prep:
                 return refs
         if obj is not None and _reciprocal(obj):  # "downed each other's drones"
@@ -237,11 +237,13 @@ class SentenceMatcher(FrameRules):
         refs = [r for h in heads for r in self.actors.phrase(h)]
         if obj is not None and not any(r.country or r.sector for r in refs):
             return self._located(verb, obj) or self.actors.inside(obj) or [
-                r for r in self.actors.complement(verb, FRAME_PREPS) if coded(r)] or refs
+                r for r in self.actors.complement(verb, FRAME_PREPS, exclude=tuple(sources))
+                if coded(r)] or refs
         if not refs and pattern.code[:2] in CLAUSE_TARGET_ROOTS:
             refs = self._clause_subjects(verb)
         if not any(map(coded, refs)):  # "threatened to cut off power to X"
-            refs = self.actors.complement(verb, FRAME_PREPS + _PLACE_PREPS) or refs
+            refs = self.actors.complement(verb, FRAME_PREPS + _PLACE_PREPS,
+                                          exclude=tuple(sources)) or refs
         if not refs and obj is None:  # "tried to hack into the computers of X's army"
             refs = [r for h in prep_objects(verb, _THING_PREPS)
                     for r in self.actors.inside(h)][:1]
@@ -320,7 +322,8 @@ class SentenceMatcher(FrameRules):
         if not any(map(coded, match.targets)) and noun.dep_ == "dobj" and \
                 governor.lemma_.lower() in LIGHT_VERBS:
             # "continued their hunger strike to demand the resignation of X"
-            match.targets = [r for r in self.actors.complement(governor, FRAME_PREPS)
+            match.targets = [r for r in self.actors.complement(governor, FRAME_PREPS,
+                                                               exclude=tuple(match.sources))
                              if coded(r)] or match.targets
         if noun.dep_ == "dobj" and governor.lemma_.lower() in RECEIVING_VERBS:
             subject = clause_subject(governor)
