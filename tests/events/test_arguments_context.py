@@ -300,3 +300,13 @@ def test_the_subjects_own_possession_is_no_complement_target(dyads):
     found = dyads("Angry Tunisians blocked roads to press their demands on the Tunisian "
                   "government.")
     assert ("blocked", "TUN", "TUN") in found, found  # the government, not themselves
+
+
+def test_a_possessive_back_reference_is_no_target(dyads):
+    found = dyads("Poland imposed restrictions on its border for Belarusian traders.")
+    assert ("imposed", "POL", "BLR") in found, found
+
+
+def test_allowed_x_to_parsed_as_a_clause_still_targets_x(dyads):
+    found = dyads("The Kenyan court allowed Ugandan lorries to cross the border.")
+    assert any(t == "allowed" and tgt == "UGA" for t, _, tgt in found), found

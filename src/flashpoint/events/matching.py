@@ -113,6 +113,12 @@ def _merge_protest_aims(found: list[Match]) -> list[Match]:
     return out
 
 
+def _others(refs: list[ActorRef], sources: list[ActorRef]) -> list[ActorRef]:
+    """``refs`` without the sources themselves (a possessive back-reference, "its")."""
+    own = {r.actor or r.name for r in sources}
+    return [r for r in refs if (r.actor or r.name) not in own]
+
+
 def _recipients(verb: Token, obj: Token | None) -> list[Token]:
     """Indirect objects: "gave Tanzania a grant", and "gave Malawi 3 million dollars", which
     the parser hangs on the amount (a name before an amount's number is no part of it)."""
@@ -214,9 +220,11 @@ class SentenceMatcher(FrameRules):
         if pattern.target_preps:
             heads = [t for h in attachments(verb, obj)
                      for t in prep_objects(h, pattern.target_preps)]
-            refs = [r for h in heads for r in self.actors.phrase(h)]
+            # "imposed restrictions on its market for EU members": its own is no target
+            refs = _others([r for h in heads for r in self.actors.phrase(h)], sources)
             if not any(map(coded, refs)):  # "conceded to demands from X"
-                refs = [r for h in heads for r in self.actors.inside(h)] or refs
+                refs = _others([r for h in heads for r in self.actors.inside(h)],
+                               sources) or refs
             if not refs and obj is not None and pattern.objects:
                 # "violated a ban by X", "suspended aid to X": the named thing's actor
                 refs = self._located(verb, obj) or self.actors.inside(obj) or [
@@ -232,6 +240,10 @@ class SentenceMatcher(FrameRules):
                 else self.actors.phrase(obj)
         heads = [obj] if obj is not None else []
         heads += children(verb, "dative")
+        if not heads:  # "allowed X to run", parsed with X as the complement's subject
+            heads = [s for c in children(verb, "ccomp") if any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for s in children(c, "nsubj")]
         if verb.dep_ == "acl" and not heads:  # "sites held by the group": the noun
             heads = [verb.head]
         refs = [r for h in heads for r in self.actors.phrase(h)]
