@@ -310,3 +310,11 @@ def test_a_possessive_back_reference_is_no_target(dyads):
 def test_allowed_x_to_parsed_as_a_clause_still_targets_x(dyads):
     found = dyads("The Kenyan court allowed Ugandan lorries to cross the border.")
     assert any(t == "allowed" and tgt == "UGA" for t, _, tgt in found), found
+
+
+def test_frame_target_inside_the_complements_thing(dyads):
+    assert ("refused", "SRB", "USA") in dyads(
+        "Serbia refused to respond to a demand from the United States.")
+    found = dyads("A French minister threatened to impose tariffs against Italian goods.")
+    assert ("threatened", "FRA", "ITA") in found and \
+        not any(t == "threatened" and tgt is None for t, _, tgt in found), found

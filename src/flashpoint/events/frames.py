@@ -112,13 +112,15 @@ class FrameRules:
                 heads = children(comp, "dobj", "dative") + [
                     t for h in attachments(comp, obj) for t in prep_objects(h, FRAME_PREPS)]
                 refs += [r for h in heads for r in self.actors.phrase(h)]
-                if obj is not None and not any(map(coded, refs)):
-                    refs += self.actors.inside(obj)  # "break off relations with Y"
+                if not any(map(coded, refs)):  # "break off relations with Y", "respond to a
+                    refs += [r for h in heads for r in self.actors.inside(h)]  # demand from Y"
             elif not refs:  # "promised to continue military aid to Y"
                 refs += self.actors.inside(comp) or [
                     r for t in prep_objects(comp.head, FRAME_PREPS)
                     for r in self.actors.phrase(t) if coded(r)]
-        return refs
+        # "threatened to impose restrictions against German goods": the thing gives way to
+        # the country found inside it
+        return [r for r in refs if coded(r) or self.actors.is_actor(r)] or refs
 
 
 def _complement_verb(verb: Token, token: Token) -> Token:
