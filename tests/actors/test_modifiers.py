@@ -90,3 +90,11 @@ def test_place_read_as_a_name_is_not_a_person(parse):
 ])
 def test_titled_people(code_of, text, phrase, expected):
     assert code_of(text, phrase) == expected
+
+
+def test_people_of_a_place_live_there(nlp):
+    from flashpoint.nlp.extensions import records
+
+    doc = nlp("The Hungarians of southern Slovakia demanded autonomy.")
+    codes = {a.name: a.country for a in records(doc, "fp_actors")}
+    assert "SVK" in codes.values(), codes

@@ -142,8 +142,10 @@ class Resolver:
                 plural = c.kind == DEMONYM
                 # "Bosnian Serbs", "Croatian Serbs": the adjective names where they belong
                 home = (modifier_country(span.root, self.lx) if plural else []) or [c.ref]
-                if plural and home == [c.ref] and is_ethnic(span.root):
-                    # "ethnic Albanians in southern Serbia": where they live, not the ethnicity
+                if plural and home == [c.ref] and (is_ethnic(span.root) or any(
+                        p.dep_ == "prep" and p.lower_ == "of" for p in span.root.rights)):
+                    # "ethnic Albanians in southern Serbia", "the Albanians of southern
+                    # Serbia": where they live, not the ethnicity
                     home = [postmod_country(span.root, self.lx) or c.ref]
                 self.add(("people", home[0], plural, span.text if home[0] != c.ref else ""),
                          span, "dictionary", name=span.text,
