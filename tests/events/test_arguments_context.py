@@ -318,3 +318,12 @@ def test_frame_target_inside_the_complements_thing(dyads):
     found = dyads("A French minister threatened to impose tariffs against Italian goods.")
     assert ("threatened", "FRA", "ITA") in found and \
         not any(t == "threatened" and tgt is None for t, _, tgt in found), found
+
+
+def test_a_patterns_first_target_preposition_wins(dyads):
+    # "complain >about|over|against|to": what is complained of before whom it is told to
+    assert ("complained", "LBN", "ISR") in dyads(
+        "Lebanon complained to the United Nations over Israeli air raids.")
+    # "apologize >to|for": whom the apology is made to before what it is for
+    assert ("apologized", "CHL", "PER") in dyads(
+        "Chile apologized to Peru for one of its warships entering Peruvian waters.")

@@ -220,8 +220,15 @@ class SentenceMatcher(FrameRules):
         if pattern.target_preps:
             heads = [t for h in attachments(verb, obj)
                      for t in prep_objects(h, pattern.target_preps)]
-            # "imposed restrictions on its market for EU members": its own is no target
+            # "imposed restrictions on its market for EU members": its own is no target;
+            # "complained to the UN over X's raids": the pattern's first preposition wins
             refs = _others([r for h in heads for r in self.actors.phrase(h)], sources)
+            for prep in pattern.target_preps if len(pattern.target_preps) > 1 else ():
+                first = _others([r for h in heads if h.head.lower_ == prep
+                                 for r in self.actors.phrase(h)], sources)
+                if any(map(coded, first)):
+                    refs = first
+                    break
             if not any(map(coded, refs)):  # "conceded to demands from X"
                 refs = _others([r for h in heads for r in self.actors.inside(h)],
                                sources) or refs

@@ -99,7 +99,8 @@ def parse_pattern(path: Path, line: int, code: str, text: str, kind: str) -> Pat
         elif part.startswith("mod=") and kind == "noun":
             fields["modifiers"] = _split(part[4:])
         elif part.startswith(">"):
-            fields["target_preps"] = tuple(sorted(_split(part[1:])))
+            # in the file's order: the first that names an actor wins ("complain >about|to")
+            fields["target_preps"] = tuple(dict.fromkeys(v for v in part[1:].split("|") if v))
         elif part.startswith("<"):
             fields["source_preps"] = tuple(sorted(_split(part[1:])))
         elif part == "notarget":
