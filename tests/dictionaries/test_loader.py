@@ -31,7 +31,7 @@ def test_every_country_code_is_iso_shaped():
     ("organizations:\n- {id: A, name: A, sector: GOV}\n- {id: A, name: B, sector: GOV}\n",
      "duplicate organizations id 'A'"),
     ("people:\n- {name: X Y, country: USA, sector: GOV, colour: red}\n", "unknown key"),
-    ("peoples: []\n", "unknown section"),
+    ("peeple: []\n", "unknown section"),
     ("people: [\n", "not valid YAML"),
 ])
 def test_validation_errors_name_file_and_line(tmp_path, body, problem):

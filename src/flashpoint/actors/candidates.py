@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
-                                       SHORT, Lexicon)
+from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PEOPLES,
+                                       PERSON, SEAT, SHORT, Lexicon)
+from flashpoint.actors.peoples import surnames
 from flashpoint.actors.syntax import in_amount
 
 MODEL_LABELS = ("PERSON", "ORG", "NORP", "GPE")
@@ -29,7 +30,7 @@ ammunition explosive explosives chemical chemicals agent sarin chlorine napalm p
 cannon cannons spray pepper drug drugs cocaine heroin opium""".split())
 # Lower rank wins a tie between spans of the same length.
 _RANK = {PERSON: 0, ORG: 0, SEAT: 0, SHORT: 1, COUNTRY: 2, CAPITAL: 2, DEMONYM: 2,
-         ADJECTIVE: 2, "ner": 3}
+         ADJECTIVE: 2, PEOPLES: 2, "ner": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +49,15 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     """Non-overlapping named spans, in document order."""
     found = []
     national: set[int] = set()  # tokens of nationality words ("Bosnian", "Serbs")
+    family = surnames(doc)  # "Jacob Zulu ... Zulu said": a person, not the Zulu people
     for match_id, start, end in lexicon.names(doc):
         kind, ref = doc.vocab.strings[match_id].split("|", 1)
         if kind in _PLACE_KINDS and in_amount(doc, start, end):
             continue  # "US $50 million": the currency's country, not an actor
+        if kind == PEOPLES and doc[start:end].text in family:
+            continue
         found.append(Candidate(start, end, kind, ref))
-        if kind in (ADJECTIVE, DEMONYM):
+        if kind in (ADJECTIVE, DEMONYM, PEOPLES):
             national.update(range(start, end))
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "NORP") and all(t.i in national for t in ent):

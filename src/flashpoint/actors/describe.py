@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
                                        SHORT, Lexicon)
+from flashpoint.actors.peoples import community_sector, peoples_in
 from flashpoint.actors.syntax import in_amount
 from flashpoint.dictionaries import FORMER_OFFICE_SECTORS, AgentEntry, person_role
 
@@ -77,6 +78,8 @@ def countries_in(span: Span, lexicon: Lexicon, *, skip: range = range(0),
                 code = lexicon.country_of_text.get(part)
                 if code and code not in out and part != tok.text:
                     out.append(code)
+    if not out and not adjectives_only:  # "Yoruba leaders": a people's home, if no nationality
+        out = peoples_in(span, lexicon, skip=skip)
     return out
 
 
@@ -151,6 +154,7 @@ def describe_with(span: Span, lexicon: Lexicon) -> tuple[str | None, str | None]
     elif agent is None:  # "Hezbollah's": a named organisation lends its code
         if org is not None:
             return (countries[0] if countries else org.country), org.sector
+    sector = community_sector(span, lexicon, agent, sector)  # "Yoruba leaders" -> CVL
     return (countries[0] if countries else None), sector
 
 

@@ -1,9 +1,9 @@
 """The compiled dictionaries: PhraseMatchers and lookup tables, built once per process.
 
 One ORTH PhraseMatcher holds every proper name (people, organisations, countries, their
-adjectives, demonyms, capitals and seats); one LOWER PhraseMatcher holds multiword agent
-nouns ("prime minister"). Matching a Doc is one pass of each matcher; nothing loops over the
-dictionary per token.
+adjectives, demonyms, capitals and seats, and the peoples: "Yoruba", "Uyghurs"); one LOWER
+PhraseMatcher holds multiword agent nouns ("prime minister"). Matching a Doc is one pass of
+each matcher; nothing loops over the dictionary per token.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from flashpoint.dictionaries import AgentEntry, Dictionaries, load_dictionaries
 # Match kinds (the prefix of a match key).
 PERSON, ORG, SEAT, SHORT = "P", "O", "T", "S"
 COUNTRY, CAPITAL, DEMONYM, ADJECTIVE = "C", "K", "D", "A"
+PEOPLES = "E"  # an ethnic or religious community with one home country: ref = its entry id
 
 # Last words never used alone as a person's short name: months, common words and very
 # common family names would code strangers ("May said", "Khan").
@@ -80,6 +81,8 @@ def _build(vocab: Vocab, dicts: Dictionaries, tokenizer) -> Lexicon:
         for text in (c.name, *c.aliases, *c.adjectives, *c.demonyms):
             country_of_text.setdefault(text, c.id)
             country_of_text.setdefault(text.lower(), c.id)
+    for g in dicts.peoples.values():
+        add(PEOPLES, g.id, *g.forms)
     for o in dicts.organizations.values():
         add(ORG, o.id, o.name, *o.aliases)
     shorts: dict[str, list[str]] = {}

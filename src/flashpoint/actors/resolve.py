@@ -17,9 +17,10 @@ from flashpoint.actors.describe import (INTERNATIONAL, Agent, countries_in, desc
                                         find_agent, is_ethnic, is_former, org_sector,
                                         modifier_country, np_extent, of_country, poss_country,
                                         topical)
-from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, SEAT,
-                                       SHORT, Lexicon)
+from flashpoint.actors.lexicon import (ADJECTIVE, CAPITAL, COUNTRY, DEMONYM, ORG, PEOPLES,
+                                       PERSON, SEAT, SHORT, Lexicon)
 from flashpoint.actors.modifiers import PLACE_PREPS, place_country, postmod_country
+from flashpoint.actors.peoples import community_sector, is_plural, peoples_country
 from flashpoint.actors.syntax import DEFINITE, INDEFINITE, acts, determiner, sentence_index
 from flashpoint.dictionaries import FORMER_OFFICE_SECTORS, person_role
 from flashpoint.schema import Actor, Mention
@@ -137,6 +138,11 @@ class Resolver:
                 self.add(("country", c.ref), span, "dictionary" if c.kind == COUNTRY
                          else "metonym", name=country.name, type="country", country=c.ref)
             return None
+        if c.kind == PEOPLES:  # "Uyghurs", "the Rohingya": coded like a demonym plural
+            if not (span.root.pos_ in ("NOUN", "PROPN") and (acts(span) or
+                                                             is_plural(span, self.lx, c.ref))):
+                return None
+            c = Candidate(c.start, c.end, DEMONYM, peoples_country(self.lx, c.ref))
         if c.kind in (DEMONYM, ADJECTIVE):
             if c.kind == DEMONYM or (span.root.pos_ in ("NOUN", "PROPN") and acts(span)):
                 plural = c.kind == DEMONYM
@@ -262,13 +268,14 @@ class Resolver:
                                            adjectives_only=topical(agent)) if agent else ())
             for i in range(span.start, span.end):
                 if i in owner and owner[i].kind in (COUNTRY, CAPITAL, ADJECTIVE, DEMONYM,
-                                                    SHORT, PERSON, "ner"):
+                                                    PEOPLES, SHORT, PERSON, "ner"):
                     consumed.add(owner[i].start)
             sector = agent.entry.sector if agent else ""
             if agent and sector in FORMER_OFFICE_SECTORS and is_former(span, agent):
                 sector = "ELI"
             elif agent and org_sector(span, self.lx, agent, countries):
                 sector = org_sector(span, self.lx, agent, countries)  # "NATO officials"
+            sector = community_sector(span, self.lx, agent, sector)  # "Yoruba leaders"
             if agent and (not countries or is_ethnic(tok)):
                 # "rebels in Mali", "ethnic Albanian villagers in Serbia": the phrase's own
                 # post-modifiers place it (a nationality of its own wins, unless ethnic)

@@ -1,7 +1,8 @@
 """Load and validate the actor dictionaries (YAML), built-in and user-supplied.
 
-Every file holds any of four sections: ``countries``, ``organizations``, ``people``,
-``agents`` (lists of mappings). A problem raises :class:`~flashpoint.errors.DataFileError`
+Every file holds any of five sections: ``countries``, ``organizations``, ``people``,
+``agents``, ``peoples`` (ethnic and religious communities with one home country; lists of
+mappings). A problem raises :class:`~flashpoint.errors.DataFileError`
 naming the file, the line and the bad value. User files merge over the built-ins: an entry
 with an existing id replaces it, a new id is added.
 """
@@ -16,12 +17,12 @@ from typing import Any
 import yaml
 
 from flashpoint.dictionaries.model import (AgentEntry, CountryEntry, Dictionaries, OrgEntry,
-                                           PersonEntry, Role)
+                                           PeoplesEntry, PersonEntry, Role)
 from flashpoint.errors import DataFileError
 from flashpoint.schema import SECTORS
 
 DATA_DIR = Path(__file__).parent / "data"
-SECTIONS = ("countries", "organizations", "people", "agents")
+SECTIONS = ("countries", "organizations", "people", "agents", "peoples")
 _LINE = "__line__"
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ROLE = re.compile(r"^(?P<start>[\d-]*)\.\.(?P<end>[\d-]*)\s+(?P<code>[A-Z-]{3}(?:[A-Z]{3})?)"
@@ -31,6 +32,7 @@ _KEYS = {
     "organizations": {"id", "name", "country", "sector", "type", "aliases"},
     "people": {"id", "name", "country", "sector", "roles", "aliases", "short", "died"},
     "agents": {"word", "sector", "type", "plural", "title"},
+    "peoples": {"id", "name", "country", "aliases"},
 }
 
 
@@ -106,6 +108,7 @@ class _Reader:
     def __init__(self, path: str, known: dict[str, CountryEntry]) -> None:
         self.path, self.known = path, known
         self.line = 1
+        self.people_forms: dict[str, str] = {}  # "Yorubas" -> the peoples entry's source
 
     def fail(self, problem: str):
         raise DataFileError(self.path, self.line, problem)
@@ -254,6 +257,25 @@ class _Reader:
                                            "person"),
                           plural=str(plural).lower() if plural else None,
                           title=bool(item.get("title", False)), source=source)
+
+
+    def _peoples(self, item, source) -> PeoplesEntry:
+        name = self.text(item, "name")
+        country = item.get("country")
+        if country is None:  # no single home country: leave the group out of the data
+            self.fail(f"peoples entry {name!r} needs a 'country' (its one clear home)")
+        entry = PeoplesEntry(id=str(item.get("id") or _slug(name)), name=name,
+                             country=self.country(country), aliases=self.names(item, "aliases"),
+                             source=source)
+        national = {t for c in self.known.values()
+                    for t in (c.name, *c.aliases, *c.adjectives, *c.demonyms)}
+        for form in entry.forms:
+            if form in national:
+                self.fail(f"peoples form {form!r} is already a country's name or nationality")
+            if form in self.people_forms:
+                self.fail(f"duplicate peoples name {form!r} (first at {self.people_forms[form]})")
+            self.people_forms[form] = source
+        return entry
 
 
 def _slug(name: str) -> str:

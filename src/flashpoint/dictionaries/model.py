@@ -77,13 +77,31 @@ class AgentEntry:
     source: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class PeoplesEntry:
+    """An ethnic or religious community with one clearly dominant home country: "Yoruba",
+    "Yorubas" -> NGA. Its people are coded like a country's demonym (sector CVL)."""
+
+    id: str
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()  # plural and adjective forms ("Yorubas", "Uighur")
+    source: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
 @dataclass(frozen=True)
 class Dictionaries:
     countries: dict[str, CountryEntry] = field(default_factory=dict)
     organizations: dict[str, OrgEntry] = field(default_factory=dict)
     people: dict[str, PersonEntry] = field(default_factory=dict)
     agents: dict[str, AgentEntry] = field(default_factory=dict)
+    peoples: dict[str, PeoplesEntry] = field(default_factory=dict)
 
     def counts(self) -> dict[str, int]:
         return {"countries": len(self.countries), "organizations": len(self.organizations),
-                "people": len(self.people), "agents": len(self.agents)}
+                "people": len(self.people), "agents": len(self.agents),
+                "peoples": len(self.peoples)}
