@@ -98,3 +98,10 @@ def test_people_of_a_place_live_there(nlp):
     doc = nlp("The Hungarians of southern Slovakia demanded autonomy.")
     codes = {a.name: a.country for a in records(doc, "fp_actors")}
     assert "SVK" in codes.values(), codes
+
+
+def test_the_place_name_wins_over_an_adjective_on_it(nlp):
+    from flashpoint.nlp.extensions import records
+
+    doc = nlp("Residents of the Israeli-occupied Golan Heights protested.")
+    assert {a.country for a in records(doc, "fp_actors") if a.type == "group"} == {"SYR"}

@@ -101,7 +101,15 @@ def object_country(obj: Token, lexicon: Lexicon, *, depth: int = MAX_DEPTH,
     from flashpoint.actors.describe import countries_in  # describe imports this module
 
     doc = obj.doc
-    found = countries_in(doc[obj.left_edge.i:obj.i + 1], lexicon)
+    # the place's own name before any adjective on it: "the Israeli-occupied West Bank" is PSE
+    start = obj.i
+    while start > obj.left_edge.i and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    name = doc[start:obj.i + 1] if obj.pos_ == "PROPN" else None
+    found = countries_in(name, lexicon) if name is not None else []
+    if not found and name is not None and len(name) > 1:  # a single word may be a common one
+        found = list(filter(None, [place_country(name.text)]))
+    found = found or countries_in(doc[obj.left_edge.i:obj.i + 1], lexicon)
     if found:
         return found[0]
     country = gazetteer_country(obj)
