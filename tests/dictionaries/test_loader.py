@@ -33,6 +33,16 @@ def test_every_country_code_is_iso_shaped():
     ("people:\n- {name: X Y, country: USA, sector: GOV, colour: red}\n", "unknown key"),
     ("peeple: []\n", "unknown section"),
     ("people: [\n", "not valid YAML"),
+    # peoples: ethnic and religious communities
+    ("peoples:\n- {name: Foo, country: ZZZ}\n", "unknown country code 'ZZZ'"),
+    ("peoples:\n- {name: Foo}\n", "needs a 'country'"),
+    ("peoples:\n- {name: Foo, country: NGA}\n- {name: Foo, country: KEN}\n",
+     "duplicate peoples"),
+    ("peoples:\n- {name: Foo, country: NGA}\n- {name: Bar, aliases: [Foo], country: KEN}\n",
+     "duplicate peoples name 'Foo'"),
+    ("peoples:\n- {name: Foo, country: NGA, sector: CVL}\n", "unknown key"),
+    ("peoples:\n- {name: Foo, aliases: [Nigerians], country: NGA}\n",
+     "already a country's name"),
 ])
 def test_validation_errors_name_file_and_line(tmp_path, body, problem):
     path = tmp_path / "bad.yaml"

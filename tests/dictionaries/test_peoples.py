@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 
-from flashpoint.dictionaries import load_dictionaries, read_file
-from flashpoint.errors import DataFileError
+from flashpoint.dictionaries import load_dictionaries
 
 
 def test_builtin_peoples():
@@ -27,26 +25,6 @@ def test_peoples_do_not_repeat_nationalities():
     national = {t for c in dicts.countries.values()
                 for t in (c.name, *c.aliases, *c.adjectives, *c.demonyms)}
     assert not national & {f for p in dicts.peoples.values() for f in p.forms}
-
-
-@pytest.mark.parametrize("body,problem", [
-    ("peoples:\n- {name: Foo, country: ZZZ}\n", "unknown country code 'ZZZ'"),
-    ("peoples:\n- {name: Foo}\n", "needs a 'country'"),
-    ("peoples:\n- {name: Foo, country: NGA}\n- {name: Foo, country: KEN}\n",
-     "duplicate peoples"),
-    ("peoples:\n- {name: Foo, country: NGA}\n- {name: Bar, aliases: [Foo], country: KEN}\n",
-     "duplicate peoples name 'Foo'"),
-    ("peoples:\n- {name: Foo, country: NGA, sector: CVL}\n", "unknown key"),
-    ("peoples:\n- {name: Foo, aliases: [Nigerians], country: NGA}\n",
-     "already a country's name"),
-])
-def test_peoples_validation(tmp_path, body, problem):
-    path = tmp_path / "bad.yaml"
-    path.write_text(body, encoding="utf-8")
-    with pytest.raises(DataFileError) as err:
-        read_file(path, known=load_dictionaries().countries)
-    assert problem in str(err.value)
-    assert str(path) in str(err.value) and err.value.line is not None
 
 
 def test_user_peoples_merge(tmp_path):
