@@ -327,3 +327,23 @@ def test_a_patterns_first_target_preposition_wins(dyads):
     # "apologize >to|for": whom the apology is made to before what it is for
     assert ("apologized", "CHL", "PER") in dyads(
         "Chile apologized to Peru for one of its warships entering Peruvian waters.")
+
+
+def test_anaphoric_event_takes_the_antecedents_target(events_of):
+    found = events_of("Reports said Turkey may have targeted Cemil Bayik in a drone strike. "
+                      "Kurdish officials said the killing was a provocation.")
+    killing = [e for e in found if e.trigger == "killing"]
+    assert killing and killing[0].source.country == "TUR" and \
+        killing[0].target is not None and "Bayik" in killing[0].target.name, found
+
+
+def test_whoever_died_after_an_attack_is_its_target(dyads):
+    assert ("attack", "AFG", "GBR") in dyads(
+        "A British aid worker died after an attack by Afghan militants.")
+
+
+def test_a_definite_restatement_is_not_a_second_event(events_of):
+    found = events_of("Ethiopian jets bombed rebel camps in Tigray on Monday. "
+                      "Sudan condemned the Ethiopian airstrikes.")
+    assert [e.trigger for e in found if e.root == "19" and e.source
+            and e.source.country == "ETH"] == ["bombed"], found

@@ -41,7 +41,6 @@ class _DocState:
     actors: ActorIndex
     places: Places
     history: list[Event] = field(default_factory=list)
-    seen: set[tuple] = field(default_factory=set)
 
 
 class EventCoder:
@@ -73,33 +72,40 @@ class EventCoder:
         code, mood, rule = self._announced(match, mood)
         coding = self.ontology.coding(code)
         sources: list[ActorRef | None] = list(match.sources)
+        found = list(match.targets)
         coreferent = False
         anaphor = match.source_head is not None and \
             match.source_head.lemma_.lower() in self.patterns.nouns
-        if anaphor and not any(map(state.actors.is_actor, match.targets)):
+        if anaphor and not any(map(state.actors.is_actor, found)):
             return []  # "the attack wounded several people": a detail of that event
         if not sources:
-            inherited = self._coreferent_source(match, coding.plover, state)
-            if inherited is not None:
-                sources, rule, coreferent = [inherited], f"{rule}+coref", True
-        if coding.root == "13" and not any(map(coded, match.targets)):
+            antecedent = self._antecedent(match, coding.plover, state)
+            if antecedent is not None:
+                sources, rule, coreferent = [antecedent.source], f"{rule}+coref", True
+                if antecedent.target is not None and match.kind == "noun" and \
+                        not any(map(state.actors.is_actor, found)):
+                    found = [antecedent.target]  # "the killing": of whom it was told before
+        if coding.root in VIOLENT_ROOTS and not any(map(state.actors.is_actor, found)):
+            # "X died after an attack by Y": the attack's victim is the one who died
+            found = [r for v in _dying(match.trigger) for r in state.actors.phrase(v)] or found
+        if coding.root == "13" and not any(map(coded, found)):
             # "threatened to strike unless Y withdraws": the threat is aimed at Y
             conditioned = _condition_subjects(match.trigger, state.actors)
             if conditioned:
-                match.targets, rule = conditioned, f"{rule}+condition"
-        if not any(map(coded, match.targets)) and match.trigger.dep_ in ("advcl", "conj") \
+                found, rule = conditioned, f"{rule}+condition"
+        if not any(map(coded, found)) and match.trigger.dep_ in ("advcl", "conj") \
                 and match.trigger.tag_ == "VBG":
             # "fired rockets at X's camps, killing 50": the participle's victims are there
             earlier = _same_act(match, sources, state)
-            own = [t for t in match.targets if state.actors.is_actor(t)]
+            own = [t for t in found if state.actors.is_actor(t)]
             if earlier and own and len({t.country for t in earlier}) == 1:
                 # "... killing two dozen militiamen": its own victims, of the target's country
-                match.targets = [replace(t, country=earlier[0].country) for t in own]
+                found = [replace(t, country=earlier[0].country) for t in own]
                 rule = f"{rule}+inherit-country"
             elif earlier and not own:
-                match.targets, rule = earlier, f"{rule}+inherit-target"
-        targets: list[ActorRef | None] = list(match.targets) or [None]
-        if not any(map(state.actors.is_actor, match.targets)):
+                found, rule = earlier, f"{rule}+inherit-target"
+        targets: list[ActorRef | None] = found or [None]
+        if not any(map(state.actors.is_actor, found)):
             perpetrator = self._coreferent_target(match, state)
             if perpetrator is not None:
                 targets, rule = [perpetrator], f"{rule}+coref-target"
@@ -150,17 +156,18 @@ class EventCoder:
                                        actors=state.actors)
             if agent is not None:
                 sources, rule = [agent], f"{rule}+{how}"
+        definite = any(c.lower_ in ("the", "this", "that", "these", "those")
+                       for c in match.trigger.children)
         trigger_tokens = sorted((match.trigger, *match.extra), key=lambda t: t.i)
         t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])
         lemmas = [t.lemma_.lower() for t in sent]
         contexts = self.ontology.contexts(match.code, lemmas)
         events = []
         for source, target in _dyads(sources, targets, self.max_dyads):
-            key = (coding.root, party_key(source), party_key(target))
-            if coreferent and match.kind == "noun" and (
-                    key in state.seen or target is None and _told(state.history, key)):
-                continue  # a later mention of an event already coded ("the strike")
-            state.seen.add(key)
+            if (coreferent or definite) and match.kind == "noun" and _told(
+                    state.history, coding.root, source, target,
+                    any_target=target is None, asserted=not (mood.negated or mood.hypothetical)):
+                continue  # a later mention of an event already coded ("the U.S. strikes")
             events.append(Event(
                 id=f"e{len(state.history) + len(events) + 1}", source=source, target=target,
                 cameo=coding.cameo, root=coding.root, plover=coding.plover, mode=coding.mode,
@@ -214,13 +221,13 @@ class EventCoder:
         named = [e for e in told if e.trigger.lower().split()[-1].startswith(noun[:5])]
         return (named or told)[0].source if told else None
 
-    def _coreferent_source(self, match: Match, plover: str | None,
-                           state: _DocState) -> ActorRef | None:
-        """The source of the event an anaphoric mention refers back to.
+    def _antecedent(self, match: Match, plover: str | None, state: _DocState) -> Event | None:
+        """The earlier event an anaphoric mention refers back to.
 
         "The strike, which also killed X": the subject is an event noun with no actor, or the
         trigger is itself a definite event noun; either takes the source of the latest earlier
-        event named by the same noun, else of the same PLOVER type.
+        event named by the same noun, else of the same PLOVER type ("the killing" after "the
+        U.S. targeted Soleimani": the source, and the target when the mention names none).
         """
         head = match.source_head
         anaphor = head is not None and head.lemma_.lower() in self.patterns.nouns
@@ -236,14 +243,28 @@ class EventCoder:
         for pool in (named, earlier):
             factual = [e for e in pool if not (e.negated or e.hypothetical)]
             if factual or pool:
-                return (factual or pool)[0].source
+                return (factual or pool)[0]
         return None
 
 
-def _told(history: list[Event], key: tuple) -> bool:
-    """Whether an asserted event of this root and source was coded before."""
-    return any((e.root, party_key(e.source)) == key[:2] and not (e.negated or e.hypothetical)
-               for e in history)
+def _told(history: list[Event], root: str, source, target, *, any_target: bool,
+          asserted: bool) -> bool:
+    """Whether this event was coded before: same root, source and (unless ``any_target``)
+    target; an asserted mention only repeats an asserted one ("the killing" after "the
+    possibility that the U.S. targeted him" is the first report of the fact)."""
+    return any(e.root == root and _same_side(e.source, source)
+               and (any_target or _same_side(e.target, target))
+               and not (asserted and (e.negated or e.hypothetical)) for e in history)
+
+
+def _same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """The same party, a country named twice counting once ("the U.S." ... "United States")."""
+    if a is None or b is None:
+        return a is b
+    if party_key(a) == party_key(b):
+        return True
+    bare = [r for r in (a, b) if r.sector is None]
+    return bool(a.country) and a.country == b.country and bool(bare)
 
 
 def _same_act(match: Match, sources, state: _DocState) -> list[ActorRef]:
@@ -290,6 +311,20 @@ def _dyads(sources, targets, cap: int):
             if len(out) >= cap:
                 return out
     return out
+
+
+def _dying(trigger: Token) -> list[Token]:
+    """Who died or was hurt in a clause the trigger noun explains: "X died after an attack",
+    "X was killed in a raid" (the noun is the object of a preposition on that verb)."""
+    prep = trigger.head
+    if trigger.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in (
+            "after", "in", "during", "following", "from", "by"):
+        return []
+    verb = prep.head
+    if verb.lemma_.lower() not in KILL | INJURE:
+        return []
+    return _victims(verb) if verb.lemma_.lower() == "die" or any(
+        c.dep_ == "auxpass" for c in verb.children) else []
 
 
 def _victims(verb: Token) -> list[Token]:
