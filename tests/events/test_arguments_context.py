@@ -347,3 +347,8 @@ def test_a_definite_restatement_is_not_a_second_event(events_of):
                       "Sudan condemned the Ethiopian airstrikes.")
     assert [e.trigger for e in found if e.root == "19" and e.source
             and e.source.country == "ETH"] == ["bombed"], found
+
+
+def test_one_phrase_of_two_nationalities_gives_two_sources(dyads):
+    found = dyads("Qatari and Omani diplomats tried to cool tensions with Iran.")
+    assert {src for t, src, _ in found if t == "cool"} == {"QAT", "OMN"}, found

@@ -38,6 +38,7 @@ class ActorIndex:
         self.event_nouns = event_nouns  # "the strike" names an event, never an actor
         self.named: set[tuple[int, int] | None] = set()  # spans of name-only fallbacks
         self.refs: dict[int, ActorRef] = {}
+        self.also: dict[tuple[int, int] | None, list[ActorRef]] = {}  # more actors, one span
         for mention in records(doc, "fp_actor_mentions"):
             actor = actors.get(mention.ref)
             if actor is None:
@@ -45,6 +46,10 @@ class ActorIndex:
             ref = ActorRef.of(actor, span=(mention.start_char, mention.end_char))
             if not coded(ref):
                 ref = _of_organisation(doc[mention.start:mention.end], ref)
+            if mention.start in self.refs and self.refs[mention.start].span == ref.span:
+                # "Saudi and UAE diplomats": one phrase, an actor per nationality
+                self.also.setdefault(ref.span, []).append(ref)
+                continue
             for i in range(mention.start, mention.end):
                 self.refs.setdefault(i, ref)
         self.places: dict[int, ActorRef] = _place_refs(doc)
@@ -90,6 +95,7 @@ class ActorIndex:
                 ref = self._affiliated(conjunct, ref)
             if ref is not None:
                 found.append(ref)
+                found.extend(self.also.get(ref.span, ()))
                 found.extend(self._coordinated_modifiers(conjunct))
             else:
                 for appos in (c for c in conjunct.children if c.dep_ == "appos"):
