@@ -42,7 +42,8 @@ NOT_LOCAL = frozenset({"foreign", "international", "exiled", "expatriate", "visi
 PLACE_NOUNS = frozenset({"province", "region", "district", "state", "city", "county", "town",
                          "village", "governorate", "prefecture", "area", "municipality",
                          "department", "oblast", "territory", "capital", "island", "islands",
-                         "valley", "heights"})
+                         "valley", "heights", "port", "neighbourhood", "neighborhood",
+                         "suburb", "outskirts", "enclave"})
 _GAZETTEER_KINDS = frozenset({"country", "city", "admin", "region"})
 MAX_DEPTH = 2  # "workers of the company of Mosul": PP in PP, no further
 

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.actors.modifiers import PLACE_NOUNS  # "the city of X"
 from flashpoint.geo import MODIFIER_VIAS, main_place
 from flashpoint.nlp.extensions import records
 from flashpoint.schema import Location, Place
@@ -277,10 +278,6 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "
                             "throughout", "around", "within", "along"})
 
 
-# Nouns for a kind of place, named by an "of" phrase ("the city of X", "X province").
-PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "capital",
-                         "area", "state", "island", "port", "county", "governorate",
-                         "neighbourhood", "neighborhood", "suburb", "outskirts", "enclave"})
 DIRECTIONAL_PREPS = frozenset({"to", "from", "toward", "towards", "against"})
 def _governing_prep(token: Token) -> str | None:
     """The preposition whose object phrase holds ``token`` ("in" for "compound in Baghdad")."""
