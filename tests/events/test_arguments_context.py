@@ -352,3 +352,8 @@ def test_a_definite_restatement_is_not_a_second_event(events_of):
 def test_one_phrase_of_two_nationalities_gives_two_sources(dyads):
     found = dyads("Qatari and Omani diplomats tried to cool tensions with Iran.")
     assert {src for t, src, _ in found if t == "cool"} == {"QAT", "OMN"}, found
+
+
+def test_singled_out_for_criticism_targets_the_object(dyads):
+    assert ("singled out", "FRA", "RUS") in dyads(
+        "France repeatedly singled out Russia for criticism.")
