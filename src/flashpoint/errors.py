@@ -63,6 +63,19 @@ class DataFileError(FlashpointError):
         return (type(self), (self.path, self.line, self.problem))
 
 
+class GoldFileError(FlashpointError):
+    """A hand-coded gold file cannot be read, names a missing article or holds invalid codes."""
+
+    def __init__(self, path: str, field: str | None, problem: str) -> None:
+        self.path = path
+        self.field = field
+        self.problem = problem
+        super().__init__(f"{path}: {field}: {problem}" if field else f"{path}: {problem}")
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.field, self.problem))
+
+
 class SettingError(FlashpointError):
     """A setting has an invalid name or value."""
 
