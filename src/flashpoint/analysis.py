@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from flashpoint.config import Settings
+from flashpoint.events.confidence import shipped_model, with_confidence
 from flashpoint.errors import EmptyInputError, FlashpointError, InputTooLargeError
 from flashpoint.nlp.extensions import records
 from flashpoint.nlp.pipeline import get_nlp
@@ -182,7 +183,7 @@ def _flush(batch, nlp, settings: Settings) -> Iterator[Analysis | Failure]:
     parsed = iter(nlp.pipe(docs(), batch_size=settings.batch_size))
     for article, chunks in batch:
         parts = [(chunk, DocRecords.of(next(parsed))) for chunk in chunks]
-        yield build_analysis(article, parts)
+        yield build_analysis(article, parts, min_confidence=settings.min_confidence)
 
 
 @dataclass(frozen=True)
@@ -202,8 +203,13 @@ class DocRecords:
                    records(doc, "fp_errors"))
 
 
-def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]]) -> Analysis:
-    """Assemble one Analysis from its parsed chunks, every span mapped to the original text."""
+def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]], *,
+                   min_confidence: float | None = None) -> Analysis:
+    """Assemble one Analysis from its parsed chunks, every span mapped to the original text.
+
+    Every event gets its confidence; those below ``min_confidence`` (unset: the shipped
+    threshold) are left out, so every consumer sees the same events.
+    """
     actors = _Merged("A", lambda a: (a.entry or a.name, a.country, a.sector, a.type))
     places = _Merged("P", lambda p: (p.geonameid, p.name, p.kind))
     events: list[Event] = []
@@ -226,9 +232,13 @@ def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]]) -> 
                                        article.text))
         errors.extend(found.errors)
     quotes_t = tuple(quotes)
-    return Analysis(article=article, actors=actors.records(), events=tuple(events),
-                    quotes=quotes_t, places=places.records(),
-                    sourcing=sourcing_summary(quotes_t), errors=tuple(errors), repairs=edits)
+    analysis = Analysis(article=article, actors=actors.records(), events=tuple(events),
+                        quotes=quotes_t, places=places.records(),
+                        sourcing=sourcing_summary(quotes_t), errors=tuple(errors),
+                        repairs=edits)
+    model = shipped_model()
+    return with_confidence(analysis, model, min_confidence=model.threshold
+                           if min_confidence is None else min_confidence)
 
 
 class _Merged:

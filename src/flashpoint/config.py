@@ -26,8 +26,12 @@ class Settings:
     max_dyads: int = 12
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     check_language: bool = True
+    min_confidence: float | None = None
 
     def __post_init__(self) -> None:
+        if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
+            raise SettingError(f"setting 'min_confidence' must be in [0, 1], got "
+                               f"{self.min_confidence!r}")
         for name in ("batch_size", "workers", "max_chars", "chunk_chars", "max_dyads"):
             if getattr(self, name) < 1:
                 raise SettingError(f"setting {name!r} must be >= 1, got {getattr(self, name)!r}")
@@ -50,4 +54,7 @@ SETTINGS_HELP: dict[str, str] = {
     "max_dyads": "Cap on source x target pairs one event mention may expand to.",
     "actor_dictionaries": "Extra actor dictionary files (YAML) merged over the built-in ones.",
     "check_language": "Refuse text that is clearly not English, naming the language found.",
+    "min_confidence": "Keep only events whose confidence is at least this (0 keeps all); "
+                      "unset: the shipped threshold, chosen for precision >= 0.85 on "
+                      "cross-validated hand-coded articles.",
 }

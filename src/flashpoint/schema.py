@@ -148,6 +148,8 @@ class Event:
     date_basis: str = "article"  # text | article
     modality_cue: str | None = None
     date_precision: str = "day"  # day | month | year: how much of ``date`` the text gave
+    # Calibrated probability that sentence, type and dyad are right (events/confidence.py).
+    confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -165,6 +167,7 @@ class Event:
             "sentence": self.sentence, "span": list(self.span), "trigger": self.trigger,
             "trigger_span": list(self.trigger_span) if self.trigger_span else None,
             "rule": self.rule, "modality_cue": self.modality_cue,
+            "confidence": self.confidence,
         }
 
 

@@ -37,8 +37,25 @@ def add_pipeline_options(parser: argparse.ArgumentParser) -> None:
                         help="documents per nlp.pipe batch (default 16)")
     parser.add_argument("--actors", type=Path, action="append", default=[], metavar="YAML",
                         help="extra actor dictionary merged over the built-in one (repeatable)")
+    add_confidence_option(parser)
     parser.add_argument("--no-repair", action="store_true",
                         help="do not repair degraded text (lost apostrophes, quote variants)")
+
+
+def confidence(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} must be between 0 and 1")
+    return number
+
+
+def add_confidence_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--min-confidence", type=confidence, default=None, metavar="P",
+                        help="keep events whose confidence is at least P (0 keeps all; "
+                             "default: the shipped threshold, chosen for precision >= 0.85)")
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -46,7 +63,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         if not path.is_file():
             raise InputError(str(path), "actor dictionary not found")
     return Settings(workers=args.workers, batch_size=args.batch_size,
-                    actor_dictionaries=tuple(args.actors), repair=not args.no_repair)
+                    actor_dictionaries=tuple(args.actors), repair=not args.no_repair,
+                    min_confidence=args.min_confidence)
 
 
 def report_failure(failure) -> None:

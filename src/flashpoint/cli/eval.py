@@ -7,6 +7,7 @@ import importlib
 import json
 from pathlib import Path
 
+from flashpoint.cli.common import add_confidence_option
 from flashpoint.errors import InputError
 
 HARNESSES = {
@@ -32,9 +33,7 @@ def register(subparsers) -> None:
     p.add_argument("--corpus", type=Path, default=None,
                    help="articles: where the gold files' doc paths point (default "
                         "GOLD/../../corpus)")
-    p.add_argument("--min-confidence", type=float, default=None,
-                   help="articles: score only events at or above this confidence "
-                        "(default: the shipped threshold)")
+    add_confidence_option(p)
     p.set_defaults(func=run)
 
 
@@ -55,7 +54,7 @@ def _run_articles(args: argparse.Namespace) -> int:
 
     if not args.gold.is_dir():
         raise InputError(str(args.gold), "not a directory of *_gold.json files")
-    evaluation = articles.evaluate(args.gold, corpus=args.corpus, settings=Settings())
+    evaluation = articles.evaluate(args.gold, corpus=args.corpus, settings=Settings(min_confidence=args.min_confidence))
     if args.json:
         print(json.dumps(articles.to_json(evaluation), indent=2))
     else:

@@ -177,3 +177,9 @@ def _v4(con: duckdb.DuckDBPyConnection) -> None:
     # Batch writes set clusters_stale in their own transaction and reclustering clears it,
     # so an ingest killed between the two still reclusters on its next run.
     _run(con, "CREATE TABLE store_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+
+
+@migration(5, "events.confidence: the calibrated probability the event is right")
+def _v5(con: duckdb.DuckDBPyConnection) -> None:
+    # Rows stored before confidence existed keep NULL: they were never scored.
+    _run(con, "ALTER TABLE events ADD COLUMN confidence DOUBLE")

@@ -48,7 +48,8 @@ ROW_SCHEMAS: dict[str, pa.Schema] = {
         ("location_place_id", S), ("location_name", S), ("location_country", S),
         ("location_lat", F), ("location_lon", F), ("location_basis", S),
         ("sentence", S), ("span_start", I), ("span_end", I), ("trigger", S),
-        ("trigger_start", I), ("trigger_end", I), ("rule", S), ("modality_cue", S)]),
+        ("trigger_start", I), ("trigger_end", I), ("rule", S), ("modality_cue", S),
+        ("confidence", F)]),
     "event_actors": pa.schema([("event_id", S), ("role", S), ("actor_id", S),
                                ("span_start", I), ("span_end", I)]),
     "event_places": pa.schema([("event_id", S), ("place_id", S), ("basis", S)]),
@@ -240,7 +241,8 @@ def _add_event(rows: Rows, event: Event, aid: str, actor_map, place_map, origin:
         "location_basis": loc.basis if loc else None,
         "sentence": event.sentence, "span_start": event.span[0], "span_end": event.span[1],
         "trigger": event.trigger, "trigger_start": trig[0], "trigger_end": trig[1],
-        "rule": event.rule, "modality_cue": event.modality_cue})
+        "rule": event.rule, "modality_cue": event.modality_cue,
+        "confidence": event.confidence})
     for role, ref in (("source", event.source), ("target", event.target)):
         if ref is not None and ref.actor in actor_map:
             span = ref.span or (None, None)
