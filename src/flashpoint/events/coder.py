@@ -162,6 +162,10 @@ class EventCoder:
         t_start, t_end = trigger_tokens[0].idx, trigger_tokens[-1].idx + len(trigger_tokens[-1])
         lemmas = [t.lemma_.lower() for t in sent]
         contexts = self.ontology.contexts(match.code, lemmas)
+        # A thing is never a party ("threatened regional stability", "blew up a bridge"):
+        # only resolved actors and country-coded references fill a side.
+        sources = [r if r is None or coded(r) or state.actors.kind(r) else None for r in sources]
+        targets = [r if r is None or coded(r) or state.actors.kind(r) else None for r in targets]
         events = []
         for source, target in _dyads(sources, targets, self.max_dyads):
             if (coreferent or definite) and match.kind == "noun" and _told(

@@ -145,11 +145,11 @@ def ruling_country(targets, location) -> str | None:
 
 def uncoded(ref: ActorRef | None, actors: ActorIndex) -> bool:
     """ "Nigerian authorities jailed 52 members", "Algerian police blocked roads": an unnamed
-    group or thing acted on at home, with no country of its own, is of the source's country
-    (CAMEO coders code such domestic events X -> X). Persons and international bodies keep
-    what they have."""
+    group acted on at home, with no country of its own, is of the source's country (CAMEO
+    coders code such domestic events X -> X). Persons and international bodies keep what
+    they have, and a thing ("roads") is no party, so it never takes a country."""
     return ref is not None and not ref.country and ref.sector not in STATELESS \
-        and actors.kind(ref) in (None, "group", "organization")
+        and actors.kind(ref) in ("group", "organization")
 
 
 # Sectors that are no country's own: they never take the place's country.
@@ -166,8 +166,8 @@ def localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef | 
     if ref.country:  # "ethnic Albanians in Serbia" live there: coded by residence (CAMEO)
         return replace(ref, country=location.country, sector="ETH") \
             if ref.country != location.country and _ethnic(ref, actors) else ref
-    if actors.kind(ref) not in (None, "group", "organization"):
-        return ref  # a person: no national of the place he is in
+    if actors.kind(ref) not in ("group", "organization"):
+        return ref  # a person is no national of the place he is in; a thing has no country
     return replace(ref, country=location.country)
 
 

@@ -19,7 +19,7 @@ NEGATING_GOVERNORS = frozenset({
     "deny", "refrain", "avoid", "cancel", "call off", "abandon", "back down", "back away",
     "fail", "prevent", "rule out", "hold off", "drop", "stop", "forgo", "reject", "refuse",
     "decline", "halt", "postpone", "scrap", "shelve", "stave off", "avert", "thwart", "foil",
-    "deter",
+    "deter", "lack", "absence",
 })
 MODALS = frozenset({"could", "may", "might", "would", "will", "shall", "should", "can", "must",
                     "'ll", "'d", "ll", "wo", "ca"})
@@ -33,7 +33,12 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "possibility", "possible", "prospect", "risk", "threat", "fear", "danger", "likelihood",
     "chance", "potential", "likely", "unlikely", "plan", "scenario", "option", "speculation",
     "ready", "poised", "able", "willing", "prepared", "eager", "determined", "capable",
-    "would-be", "question", "whether",
+    "would-be", "question", "whether", "schedule", "reluctance", "reluctant", "attempt",
+    "face", "proposal", "demand", "call", "appeal", "request", "bid", "effort",
+    # "called for sanctions", "pushed for talks": the prepositional object is only wanted
+    "call for", "push for", "press for", "appeal for", "ask for", "hope for", "wait for",
+    "plan for", "prepare for", "time for", "need for", "lobby for", "campaign for",
+    "argue for", "vote for",
 })
 # Cues of speculation by others (not a source announcing its own action): they outrank a
 # future "will" lower on the path.
@@ -104,6 +109,10 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
     while True:
         neg, hyp = _own_cues(node)
         key = _phrase_key(node)
+        if node.dep_ == "prep" and f"{node.head.lemma_.lower()} {node.lower_}" in \
+                HYPOTHETICAL_GOVERNORS:
+            hyp = hyp or f"{node.head.text} {node.text}"
+            governed = True
         if node is not trigger:
             if key in NEGATING_GOVERNORS or node.lemma_.lower() in NEGATING_GOVERNORS:
                 neg = neg or node.text
