@@ -18,6 +18,22 @@ SCHEMA_VERSION = "1"
 Span = tuple[int, int]
 
 ACTOR_TYPES = ("person", "organization", "country", "group")
+# Bodies of no one country: coded by sector plus the organisation's own id ("IGOUN",
+# "IGOEU", "IGONATO", "NGOAMNESTY"), so each is its own node, never one "IGO".
+STATELESS_SECTORS = ("IGO", "NGO")
+
+
+def actor_code(country: str | None, sector: str | None, entry: str | None) -> str | None:
+    """CAMEO-style actor code: country + sector, or sector + organisation id for an IGO/NGO.
+
+    >>> actor_code("IRQ", "GOV", None), actor_code(None, "IGO", "EU"), actor_code(None, "IGO", None)
+    ('IRQGOV', 'IGOEU', 'IGO')
+    """
+    if country is None and sector is None:
+        return None
+    if country is None and sector in STATELESS_SECTORS and entry:
+        return f"{sector}{entry.upper()}"
+    return f"{country or ''}{sector or ''}"
 SECTORS = (
     "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "SPY", "MED", "EDU", "BUS",
     "CRM", "CVL", "REL", "IGO", "NGO", "LAB", "REF", "HLH", "ELI", "AGR", "ENV", "UAF",
@@ -63,9 +79,8 @@ class Actor:
 
     @property
     def code(self) -> str | None:
-        if self.country is None and self.sector is None:
-            return None
-        return f"{self.country or ''}{self.sector or ''}"
+        return actor_code(self.country, self.sector,
+                          self.entry if self.type == "organization" else None)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -85,17 +100,16 @@ class ActorRef:
     country: str | None = None
     sector: str | None = None
     span: Span | None = None  # the mention that filled the role
+    entry: str | None = None  # an organisation's dictionary entry: an IGO/NGO's code
 
     @property
     def code(self) -> str | None:
-        if self.country is None and self.sector is None:
-            return None
-        return f"{self.country or ''}{self.sector or ''}"
+        return actor_code(self.country, self.sector, self.entry)
 
     @classmethod
     def of(cls, actor: Actor, span: Span | None = None) -> ActorRef:
         return cls(actor=actor.id, name=actor.name, country=actor.country, sector=actor.sector,
-                   span=span)
+                   span=span, entry=actor.entry if actor.type == "organization" else None)
 
     def to_json(self) -> dict[str, Any]:
         return {

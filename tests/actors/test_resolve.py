@@ -22,7 +22,7 @@ CASES = [
     ("Kataib Hezbollah denied the claim.", None, "Kataib Hezbollah", "IRQREB"),
     ("The White House declined to comment.", None, "White House", "USAGOV"),
     ("The Pentagon announced new deployments.", None, "Pentagon", "USAMIL"),
-    ("NATO warned Moscow against escalation.", None, "NATO", "IGO"),
+    ("NATO warned Moscow against escalation.", None, "NATO", "IGONATO"),
     ("The Kremlin rejected the proposal.", None, "Kremlin", "RUSGOV"),
     # agent phrases and unknown people coded from context
     ("One U.S. official said the strike was legal.", None, "official", "USAGOV"),

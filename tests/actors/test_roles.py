@@ -7,10 +7,11 @@ import pytest
 
 CASES = [
     # older and abbreviated IGO names are coded IGO
-    ("The European Community criticized the plan.", "European Community", "IGO"),
-    ("The EC criticized the plan.", "EC", "IGO"),
-    ("The OAU sent observers.", "OAU", "IGO"),
-    ("The ILO criticized the law.", "ILO", "IGO"),
+    # each IGO is its own code: sector + the organisation's id, never one "IGO"
+    ("The European Community criticized the plan.", "European Community", "IGOEEC"),
+    ("The EC criticized the plan.", "EC", "IGOEEC"),
+    ("The OAU sent observers.", "OAU", "IGOOAU"),
+    ("The ILO criticized the law.", "ILO", "IGOILO"),
     # "it" takes the country that is its sentence's subject
     ("Peru says it will close the border.", "it", "PER"),
 ]

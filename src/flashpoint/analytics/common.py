@@ -21,13 +21,18 @@ FREQS = ("day", "week")
 
 # Per level: SQL for the source and target key of ``events e``. Actor keys fall back to the
 # name for actors without a stored id (an unresolved name still makes a dyad).
+# At country level an IGO is its own node ("IGOUN", "IGOEU"): it has no country.
+_COUNTRY_OR_IGO = ("coalesce(e.{0}_country, "
+                   "CASE WHEN starts_with(e.{0}_code, 'IGO') THEN e.{0}_{1} END)")
 SIDE_KEYS = {
-    "country": ("e.source_country", "e.target_country"),
+    "country": (_COUNTRY_OR_IGO.format("source", "code"),
+                _COUNTRY_OR_IGO.format("target", "code")),
     "actor": ("coalesce(e.source_actor_id, e.source_name)",
               "coalesce(e.target_actor_id, e.target_name)"),
 }
 SIDE_LABELS = {
-    "country": ("e.source_country", "e.target_country"),
+    "country": (_COUNTRY_OR_IGO.format("source", "name"),
+                _COUNTRY_OR_IGO.format("target", "name")),
     "actor": ("e.source_name", "e.target_name"),
 }
 

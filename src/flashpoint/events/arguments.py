@@ -34,6 +34,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, *, event_nouns: frozenset[str] = frozenset()) -> None:
         actors = self.actors = {a.id: a for a in records(doc, "fp_actors")}
+        self.doc = doc
         self.text = doc.text
         self.event_nouns = event_nouns  # "the strike" names an event, never an actor
         self.named: set[tuple[int, int] | None] = set()  # spans of name-only fallbacks
@@ -69,6 +70,35 @@ class ActorIndex:
         """The resolved actor's type (person, group, ...), None for a name-only reference."""
         actor = self.actors.get(ref.actor) if ref.actor else None
         return actor.type if actor is not None else None
+
+    def _head(self, ref: ActorRef) -> Token | None:
+        span = self.doc.char_span(*ref.span, alignment_mode="expand") if ref.span else None
+        return span.root if span is not None else None
+
+    def agent_noun(self, ref: ActorRef) -> bool:
+        """A name-only reference headed by a role noun of the dictionaries ("the army",
+        "protesters", "12 men"): people, though the actors stage resolved no actor."""
+        from flashpoint.actors import get_lexicon
+
+        head = self._head(ref)
+        lexicon = get_lexicon(self.doc.vocab)
+        return head is not None and (lexicon.agent(head.text) is not None
+                                     or lexicon.agent(head.lemma_) is not None)
+
+    def is_party(self, ref: ActorRef) -> bool:
+        """Whether a reference can be a side of an event: a resolved actor, a country-coded
+        reference, a role noun, or a name; never a thing ("regional stability", "a bridge",
+        "the deals")."""
+        if coded(ref) or self.kind(ref) is not None or self.agent_noun(ref):
+            return True
+        head = self._head(ref)
+        return head is not None and (head.pos_ == "PROPN" or head.ent_type_ in _NAME_ENTS)
+
+    def collective(self, ref: ActorRef) -> bool:
+        """A group or organisation (resolved, or a role noun), which a place may code; never
+        a person or a thing."""
+        kind = self.kind(ref)
+        return kind in ("group", "organization") or (kind is None and self.agent_noun(ref))
 
     def is_actor(self, ref: ActorRef) -> bool:
         """False for a name-only fallback ("its own economy"), true for a resolved actor."""
@@ -210,6 +240,7 @@ class ActorIndex:
         return _nationality(head) if depth == 0 else None
 
 
+_NAME_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _TIME_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
 february march april may june july august september october november december morning

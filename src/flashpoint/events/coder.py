@@ -145,7 +145,8 @@ class EventCoder:
         if coding.root in PLACE_TARGET_ROOTS and not subject_noun and \
                 not coding.cameo.startswith(VENUE_CODES) and all(
                 t is None or not (coded(t) or state.actors.is_actor(t))
-                and coding.root not in PERSONAL_ROOTS for t in targets):
+                and not (coding.root in PERSONAL_ROOTS and state.actors.is_party(t))
+                for t in targets):
             place = state.places.acted_on(match.trigger)
             if place is not None:  # "reimposed blockades in X", "refused to deploy in X"
                 targets = [ActorRef(actor=None, name=place.name, country=place.country)]
@@ -164,8 +165,8 @@ class EventCoder:
         contexts = self.ontology.contexts(match.code, lemmas)
         # A thing is never a party ("threatened regional stability", "blew up a bridge"):
         # only resolved actors and country-coded references fill a side.
-        sources = [r if r is None or coded(r) or state.actors.kind(r) else None for r in sources]
-        targets = [r if r is None or coded(r) or state.actors.kind(r) else None for r in targets]
+        sources = [r if r is None or state.actors.is_party(r) else None for r in sources]
+        targets = [r if r is None or state.actors.is_party(r) else None for r in targets]
         events = []
         for source, target in _dyads(sources, targets, self.max_dyads):
             if (coreferent or definite) and match.kind == "noun" and _told(

@@ -30,8 +30,8 @@ def party_key(ref: ActorRef | None):
 PLACE_TARGET_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "13", "15", "16", "17",
                                 "18", "19", "20"})
 VENUE_CODES = ("036", "046", "043", "044")  # meetings: where they meet is no party
-# Roots whose unresolved noun target is likely a person ("a missionary was arrested"): the
-# place never replaces it.
+# Roots whose unresolved party target is likely a person ("a missionary was arrested"): the
+# place never replaces it (a thing arrested or seized still gives way to its place).
 PERSONAL_ROOTS = frozenset({"17", "18", "19", "20"})
 # Acts only a state's authorities carry out: arrest, detain, expel, deport, investigate.
 _AUTHORITY_CODES = ("09", "172", "173", "174")
@@ -149,7 +149,7 @@ def uncoded(ref: ActorRef | None, actors: ActorIndex) -> bool:
     coders code such domestic events X -> X). Persons and international bodies keep what
     they have, and a thing ("roads") is no party, so it never takes a country."""
     return ref is not None and not ref.country and ref.sector not in STATELESS \
-        and actors.kind(ref) in ("group", "organization")
+        and actors.collective(ref)
 
 
 # Sectors that are no country's own: they never take the place's country.
@@ -166,7 +166,7 @@ def localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef | 
     if ref.country:  # "ethnic Albanians in Serbia" live there: coded by residence (CAMEO)
         return replace(ref, country=location.country, sector="ETH") \
             if ref.country != location.country and _ethnic(ref, actors) else ref
-    if actors.kind(ref) not in ("group", "organization"):
+    if not actors.collective(ref):
         return ref  # a person is no national of the place he is in; a thing has no country
     return replace(ref, country=location.country)
 
