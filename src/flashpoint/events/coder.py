@@ -24,6 +24,10 @@ from flashpoint.events.patterns import PatternSet, load_patterns
 from flashpoint.ontology import Ontology, load_ontology
 from flashpoint.schema import ActorRef, Event, StageError
 
+# Cooperation a coordinated subject carries out together, toward each other; visits and
+# hosting (042-044) have a direction.
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
+DIRECTED_CODES = ("042", "043", "044")
 KILL = frozenset({"kill", "murder", "massacre", "execute", "slay", "assassinate", "behead",
                   "slaughter", "die"})
 INJURE = frozenset({"injure", "wound", "hurt", "maim"})
@@ -167,8 +171,24 @@ class EventCoder:
         # only resolved actors and country-coded references fill a side.
         sources = [r if r is None or state.actors.is_party(r) else None for r in sources]
         targets = [r if r is None or state.actors.is_party(r) else None for r in targets]
+        if coding.root == "04" and any(t is not None and t.sector == "MED" for t in targets):
+            # "told reporters", "speaking to journalists": talking to the press reports, it
+            # is no consultation with the press
+            targets = [t for t in targets if t is not None and t.sector != "MED"]
+            if not targets:
+                return []
+        parties = [r for r in sources if r is not None]
+        if coding.root in RECIPROCAL_ROOTS and not coding.cameo.startswith(DIRECTED_CODES) \
+                and len({party_key(r) for r in parties}) > 1 and all(t is None for t in targets):
+            # "Trump and Putin met", "Cuba and the U.S. agreed to ...": with no target named,
+            # a joint act of cooperation by several parties is each one's act toward the others
+            pairs = [(a, b) for a in parties for b in parties
+                     if party_key(a) != party_key(b)][:self.max_dyads]
+            rule = f"{rule}+reciprocal"
+        else:
+            pairs = _dyads(sources, targets, self.max_dyads)
         events = []
-        for source, target in _dyads(sources, targets, self.max_dyads):
+        for source, target in pairs:
             if (coreferent or definite) and match.kind == "noun" and _told(
                     state.history, coding.root, source, target,
                     any_target=target is None, asserted=not (mood.negated or mood.hypothetical)):

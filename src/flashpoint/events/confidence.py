@@ -29,6 +29,7 @@ CONVENTIONS = {
     "unidentified": "inferred_agent", "authorities": "inferred_agent",
     "place-target": "place_target", "inherit-target": "inherited",
     "inherit-country": "inherited", "condition": "condition", "announced": "announced",
+    "reciprocal": "reciprocal",
 }
 _CLOSERS = ".!?\"'\u201d\u2019)"
 
@@ -81,6 +82,7 @@ def event_features(event: Event, *, actors: Mapping[str, Actor], quoted: Sequenc
     features["modality=" + ("negated" if event.negated else "hypothetical"
                             if event.hypothetical else "asserted")] = 1.0
     features[f"quad={event.quad_class}"] = 1.0
+    features[f"root={event.root}"] = 1.0
     at = event.trigger_span
     if at and any(s[0] <= at[0] and at[1] <= s[1] for s in quoted):
         features["in_quote"] = 1.0
