@@ -86,7 +86,9 @@ def _dyad_ok(event: Event | None, record: dict[str, Any]) -> bool:
 def evaluate(path: str | Path, *, settings: Settings | None = None) -> dict[str, Any]:
     """Type and dyad accuracy over the gold records, overall and per (mapped) event type."""
     records = load_records(path)
-    settings = (settings or Settings()).replace(check_language=False)
+    # Every coded event is compared, whatever its confidence: this measures how sentences
+    # are coded, not the corpus-level precision floor (``flashpoint eval articles``).
+    settings = (settings or Settings()).replace(check_language=False, min_confidence=0.0)
     articles = [Article(id=str(r.get("id", i)), text=r["text"], date=r.get("date"))
                 for i, r in enumerate(records)]
     per_type: dict[str, dict[str, int]] = defaultdict(lambda: {"n": 0, "type": 0, "dyad": 0})

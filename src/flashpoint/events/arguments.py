@@ -94,6 +94,13 @@ class ActorIndex:
         head = self._head(ref)
         return head is not None and (head.pos_ == "PROPN" or head.ent_type_ in _NAME_ENTS)
 
+    def country_ref(self, iso: str) -> ActorRef:
+        """The country itself as a side, named as the dictionaries name it."""
+        from flashpoint.actors import get_lexicon
+
+        entry = get_lexicon(self.doc.vocab).dicts.countries.get(iso)
+        return ActorRef(actor=None, name=entry.name if entry else iso, country=iso)
+
     def collective(self, ref: ActorRef) -> bool:
         """A group or organisation (resolved, or a role noun), which a place may code; never
         a person or a thing."""

@@ -137,7 +137,11 @@ class EventCoder:
                      and all(r is not None and r.sector in DOMESTIC_AGENCIES
                              for r in sources))]
         if homed:  # placed by the text; or a group acted on by police, courts, government
-            targets = [replace(t, country=home) if t in homed else t for t in targets]
+            # a thing acted on at home ("blocked roads", "rejected the warrant") is no party:
+            # the domestic event is aimed at the country itself (CAMEO X -> X)
+            targets = [(replace(t, country=home) if state.actors.is_party(t)
+                        else state.actors.country_ref(home)) if t in homed else t
+                       for t in targets]
             rule = f"{rule}+home"
         ruled = ruling_country(targets, location) if coding.root in DOMESTIC_ROOTS else None
         if ruled is not None and any(uncoded(r, state.actors) for r in sources):

@@ -145,11 +145,11 @@ def ruling_country(targets, location) -> str | None:
 
 def uncoded(ref: ActorRef | None, actors: ActorIndex) -> bool:
     """ "Nigerian authorities jailed 52 members", "Algerian police blocked roads": an unnamed
-    group acted on at home, with no country of its own, is of the source's country (CAMEO
-    coders code such domestic events X -> X). Persons and international bodies keep what
-    they have, and a thing ("roads") is no party, so it never takes a country."""
+    group or thing acted on at home, with no country of its own, is of the source's country
+    (CAMEO coders code such domestic events X -> X; the coder makes a thing the country
+    itself). Persons and international bodies keep what they have."""
     return ref is not None and not ref.country and ref.sector not in STATELESS \
-        and actors.collective(ref)
+        and (actors.collective(ref) or actors.kind(ref) is None)
 
 
 # Sectors that are no country's own: they never take the place's country.

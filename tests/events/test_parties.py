@@ -1,0 +1,48 @@
+"""Who may be a side of an event: things never are; joint acts are reciprocal; the press is
+no one consulted; international bodies keep their own codes."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text", [
+    "The raid threatened regional stability.",
+    "The campaign has met with little resistance.",
+    "Saboteurs blew up a bridge in Kherson.",
+])
+def test_a_thing_is_never_a_side(events_of, text):
+    things = ("stability", "resistance", "bridge", "campaign", "raid")
+    for event in events_of(text):
+        for ref in (event.source, event.target):
+            assert ref is None or ref.name.split()[-1] not in things, event
+
+
+def test_role_nouns_and_names_stay_parties(dyads):
+    assert ("arrested", "NGA", "NGA") in dyads("Nigerian police arrested 12 men in Lagos.")
+    assert any(t == "exchanged" for t, _, _ in dyads(
+        "The delegations exchanged views on the crisis."))
+
+
+def test_joint_cooperation_is_reciprocal(events_of):
+    found = {(e.source.country, e.target.country) for e in events_of(
+        "Kenyan and Somali officials met in Nairobi on Monday.") if e.root == "04"}
+    assert found == {("KEN", "SOM"), ("SOM", "KEN")}, found
+    # a visit has a direction: no reciprocal pair
+    visits = [e for e in events_of("Kenyan and Somali officials visited Ethiopia.")
+              if e.cameo.startswith("042")]
+    assert visits and all(e.target is None or e.target.country == "ETH" for e in visits)
+
+
+def test_talking_to_the_press_is_no_consultation(events_of):
+    assert not [e for e in events_of("The Kenyan minister spoke to reporters in Nairobi.")
+                if e.root == "04"]
+    assert [e for e in events_of("The Kenyan minister spoke with Somali officials.")
+            if e.root == "04"]
+
+
+def test_international_bodies_have_distinct_codes(events_of):
+    codes = {e.source.code for e in events_of(
+        "The European Union and NATO condemned Russia. The African Union criticised Sudan.")
+        if e.source is not None}
+    assert {"IGOEU", "IGONATO", "IGOAU"} <= codes, codes
