@@ -5,7 +5,9 @@ logistic regression over :func:`flashpoint.events.confidence.event_features` is 
 with leave-one-article-out cross-validation, so every reported figure (reliability by bin,
 precision and recall by threshold) comes from probabilities predicted for articles the fit
 never saw. The default threshold is the lowest one whose cross-validated precision reaches
-the target; the weights fitted on all articles are then written as a data file.
+the target without giving up more than half the unfiltered recall (else the most precise
+threshold within that bound, reported as the target missed); the weights fitted on all
+articles are then written as a data file.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from flashpoint.schema import Article
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 MIN_KEPT = 20  # a threshold must keep this many factual events to be trusted
+# A default that keeps precision by coding almost nothing serves no one: the threshold may
+# cost at most half of the recall the unfiltered events have.
+MIN_RECALL_SHARE = 0.5
 
 
 @dataclasses.dataclass
@@ -138,10 +143,11 @@ def calibrate(directory: Path, *, corpus: Path | None = None, target_precision: 
     analyses = _with_probabilities(samples, probs)
     candidates = sorted({round(p, 4) for p in probs} | {0.0})
     sweep = [_at_threshold(samples, analyses, t) for t in candidates]
-    ok = [r for r in sweep if r["precision"] >= target_precision
-          and r["factual_kept"] >= MIN_KEPT]
+    usable = [r for r in sweep if r["factual_kept"] >= MIN_KEPT
+              and r["recall"] >= MIN_RECALL_SHARE * sweep[0]["recall"]]
+    ok = [r for r in usable if r["precision"] >= target_precision]
     chosen = (min(ok, key=lambda r: r["threshold"]) if ok
-              else max(sweep, key=lambda r: (r["precision"], r["recall"])))
+              else max(usable or sweep, key=lambda r: (r["precision"], r["recall"])))
     model = _fit(x, y, c)
     weights = {name: round(float(w), 5) for name, w in zip(vectorizer.feature_names_,
                                                            model.coef_[0])}
@@ -151,7 +157,7 @@ def calibrate(directory: Path, *, corpus: Path | None = None, target_precision: 
         "target_precision": target_precision, "target_met": bool(ok),
         "reliability": reliability(y, probs),
         "thresholds": [_at_threshold(samples, analyses, t)
-                       for t in sorted({0.0, 0.5, chosen["threshold"]})],
+                       for t in sorted({0.0, 0.3, 0.5, 0.7, chosen["threshold"]})],
         "chosen": chosen, "gold_errors": [str(e) for e in errors]}
     out.write_text(json.dumps({
         "about": "Event confidence: logistic weights over events/confidence.py features, "
