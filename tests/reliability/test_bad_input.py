@@ -57,7 +57,7 @@ def test_analyze_cli_matrix(tmp_path, good_file, capsys):
 
 def test_html_scripts_never_reach_the_text(tmp_path, capsys):
     path = write_case(tmp_path, "HTML with scripts and iframes")
-    assert main(["analyze", str(path)]) == 0
+    assert main(["analyze", str(path), "--min-confidence", "0"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["article"]["title"] == "Border clash"
     assert any(e["sentence"].startswith("Ruritania accused") for e in doc["events"])
