@@ -177,3 +177,9 @@ def _v4(con: duckdb.DuckDBPyConnection) -> None:
     # Batch writes set clusters_stale in their own transaction and reclustering clears it,
     # so an ingest killed between the two still reclusters on its next run.
     _run(con, "CREATE TABLE store_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
+
+
+@migration(5, "articles.date_basis: where the article date came from")
+def _v5(con: duckdb.DuckDBPyConnection) -> None:
+    # Rows stored before this migration keep NULL: their date's source was not recorded.
+    con.execute("ALTER TABLE articles ADD COLUMN date_basis VARCHAR")

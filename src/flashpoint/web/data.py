@@ -36,8 +36,8 @@ def article_analysis(con: duckdb.DuckDBPyConnection, article_id: str) -> dict:
 
     Each record also carries ``store_id``, its id in the store (``/events/{id}`` takes it).
     """
-    found = _dicts(con.execute("SELECT id, name, title, date, source, url, text, text_sha256 "
-                               "FROM articles WHERE id = ?", [article_id]))
+    found = _dicts(con.execute("SELECT id, name, title, date, date_basis, source, url, text, "
+                               "text_sha256 FROM articles WHERE id = ?", [article_id]))
     if not found:
         raise NotFoundError(f"no article with id {article_id!r}")
     art = found[0]
@@ -56,7 +56,8 @@ def article_analysis(con: duckdb.DuckDBPyConnection, article_id: str) -> dict:
     return {
         "schema_version": "1",
         "article": {"id": art["name"] or art["id"], "store_id": art["id"], "title": art["title"],
-                    "date": art["date"], "source": art["source"], "url": art["url"],
+                    "date": art["date"], "date_basis": art["date_basis"],
+                    "source": art["source"], "url": art["url"],
                     "text_sha256": art["text_sha256"], "text": art["text"]},
         "actors": [{"id": a["local_id"], "store_id": a["id"], "name": a["name"],
                     "type": a["type"], "country": a["country"], "sector": a["sector"],
