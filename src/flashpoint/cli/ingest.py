@@ -56,6 +56,8 @@ def report(summary, quiet: bool, console) -> int:
     if not quiet:
         from flashpoint.corpus.progress import summary_table
         console.print(summary_table(summary))
+    if summary.undated_warning():  # even with --quiet: undated events skew every timeline
+        print(f"flashpoint: warning: {summary.undated_warning()}", file=sys.stderr)
     return 1 if summary.failed else 0
 
 
