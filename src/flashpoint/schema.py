@@ -99,7 +99,7 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    """An event's participant: the actor's id plus the fields CONTRACT.md repeats inline."""
+    """An event's participant: the actor's id plus the fields docs/contract.md repeats inline."""
 
     actor: str | None
     name: str

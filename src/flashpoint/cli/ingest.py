@@ -7,7 +7,7 @@ import sys
 from flashpoint.config import Settings
 from flashpoint.store.connection import DB_ENV, DEFAULT_DB
 
-EXAMPLE = "Example: flashpoint ingest ../shared/corpus --db news.duckdb --workers 2 --date 2020-01-03"
+EXAMPLE = "Example: flashpoint ingest examples/ --db news.duckdb --workers 2 --date 2020-01-03"
 
 
 def add_db_argument(parser) -> None:

@@ -1,6 +1,6 @@
 """Read-only queries the dashboard needs and the REST API does not offer (yet).
 
-* :func:`article_analysis`: a stored article rebuilt in CONTRACT.md's analysis shape, so
+* :func:`article_analysis`: a stored article rebuilt in docs/contract.md's analysis shape, so
   the browser renders stored articles and ``POST /analyze`` answers with one renderer;
 * :func:`summary`: corpus counts and the latest articles for the overview;
 * :func:`map_points`: events grouped by place, each with its latest events.

@@ -1,4 +1,4 @@
-// The article view: one CONTRACT.md analysis drawn as the text with actors, places, quotes
+// The article view: one docs/contract.md analysis drawn as the text with actors, places, quotes
 // and event triggers highlighted, plus side panels listing them. Used by the Article,
 // Analyse and Events (evidence) pages. Text is cut into segments at every highlight
 // boundary and each segment is a text node inside a span, the DOM twin of render/page.py's
