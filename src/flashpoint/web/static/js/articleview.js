@@ -67,9 +67,15 @@ export function markUp(container, text, layers) {
   return focus;
 }
 
+// article.date_basis (docs/contract.md) in words, after the date.
+const DATE_BASES = {"file-name": "from the file name", page: "from the page", field: "from the input",
+  dateline: "from the dateline", "dateline+given-year": "from the dateline, year given",
+  "first-line": "from the first lines", given: "given"};
+
 function head(analysis) {
   const a = analysis.article;
-  const bits = [a.date ? `Date: ${String(a.date).slice(0, 10)}` : "Date unknown",
+  const basis = DATE_BASES[a.date_basis] ? ` (${DATE_BASES[a.date_basis]})` : "";
+  const bits = [a.date ? `Date: ${String(a.date).slice(0, 10)}${basis}` : "Date unknown",
     a.source ? `Source: ${a.source}` : null,
     `${(analysis.actors || []).length} actors, ${(analysis.events || []).length} events, ` +
     `${(analysis.quotes || []).length} quotes, ${(analysis.places || []).length} places`].filter(Boolean);
