@@ -99,7 +99,8 @@ def test_dyad_timeline_opens_on_the_top_conflict_dyad_with_its_signal(tab):
     # No pair in the URL: the page picks the dyad with most conflict (IRN - USA here).
     tab.goto("/ui/dyad", ready="svg.timeline path.series.conflict")
     page = tab.page
-    assert (page.locator("#d-a").input_value(), page.locator("#d-b").input_value()) == ("IRN", "USA")
+    chosen = page.locator("#d-a").input_value(), page.locator("#d-b").input_value()
+    assert chosen == ("IRN", "USA")
     assert "most conflict" in page.locator("#dyad-note").inner_text()
     assert "alert" in page.locator("#signal").inner_text()  # the escalation signal is shown
     assert "a=IRN" in page.url and "b=USA" in page.url  # and the view is a link

@@ -51,7 +51,10 @@ _DATE_LINE = re.compile(
     + r"\s*$", re.IGNORECASE)
 # A wire dateline opening a paragraph: a place in capitals ("NAIROBI, Kenya,", "WASHINGTON"),
 # a date, an optional agency in brackets, then a dash (or, when the year is given, the text).
-_PLACE = r"[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}(?:,\s+[A-Z][A-Za-z.'\u2019-]+(?:\s+[A-Z][A-Za-z.'\u2019-]+){0,2}){0,2}"
+_CAPS_WORD = r"[A-Z][A-Z.'\u2019-]+"  # NAIROBI, U.S.
+_NAME_WORD = r"[A-Z][A-Za-z.'\u2019-]+"  # Kenya, Calif.
+_PLACE = (_CAPS_WORD + r"(?:\s+" + _CAPS_WORD + r"){0,3}"
+          + r"(?:,\s+" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,2}){0,2}")
 _DASH = r"(?:--|[-\u2013\u2014])"
 _AGENCY = r"(?:\s*\([A-Z][A-Za-z .&'-]{1,30}\))?"
 _DATELINE = re.compile(
