@@ -124,7 +124,10 @@ def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> dict:
     articles = _dicts(con.execute(
         "SELECT id, name, title, date, source, n_events FROM articles "
         "ORDER BY date DESC NULLS LAST, ingested_at DESC, id LIMIT ?", [top]))
-    return {**stats, "first_date": span[0], "last_date": span[1],
+    # Undated articles' events take whatever years their text names, which stretches the
+    # period; the overview says how many there are next to it.
+    undated = con.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0]
+    return {**stats, "first_date": span[0], "last_date": span[1], "undated_articles": undated,
             "events_by_quad": {str(k): v for k, v in quad.items()}, "modality": modality,
             "latest_articles": articles}
 
