@@ -1,4 +1,4 @@
-"""The JSON form of every record keeps each field CONTRACT.md names."""
+"""The JSON form of every record keeps each field docs/contract.md names."""
 
 from flashpoint.schema import (Actor, ActorRef, Analysis, Article, Event, Location, Place, Quote,
                                Speaker)

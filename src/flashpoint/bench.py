@@ -1,7 +1,8 @@
 """Benchmark: the whole Flashpoint pipeline against a bare ``nlp.pipe`` of the same model.
 
-Both runs see the same articles (by default every file under ../shared/corpus, repeated to at
-least 500), in one process, so the ratio isolates what Flashpoint adds to the parse.
+Both runs see the same articles (by default every file under ../shared/corpus, else examples/
+plus a generated corpus; repeated to at least 500), in one process, so the ratio isolates what
+Flashpoint adds to the parse.
 """
 
 from __future__ import annotations
@@ -88,8 +89,21 @@ def run_bench(articles: list[Article], *, settings: Settings | None = None) -> B
                        _peak_rss_mb(), events, actors)
 
 
-def default_inputs() -> list[str]:
-    """../shared/corpus beside the repository if present, else the bundled examples."""
-    repo = Path(__file__).resolve().parents[2]
-    corpus = repo.parent / "shared" / "corpus"
-    return [str(corpus)] if corpus.is_dir() else [str(repo / "examples")]
+REPO = Path(__file__).resolve().parents[2]
+SHARED_CORPUS = REPO.parent / "shared" / "corpus"  # the project's own runs have it; users not
+GENERATED_ARTICLES = 60  # distinct generated articles beside examples/ (before repetition)
+
+
+def default_inputs(scratch: Path) -> tuple[list[str], str]:
+    """The inputs of a bare ``flashpoint bench`` and a line saying what they are:
+    ../shared/corpus beside the repository when present, else the bundled examples plus a
+    generated corpus (written into ``scratch``), so a new user's run measures varied text."""
+    from flashpoint.corpus.generated import write_generated_corpus
+
+    if SHARED_CORPUS.is_dir():
+        return [str(SHARED_CORPUS)], f"inputs: {SHARED_CORPUS}"
+    examples = REPO / "examples"
+    write_generated_corpus(scratch, GENERATED_ARTICLES)
+    return [str(examples), str(scratch)], (
+        f"inputs: {examples} and {GENERATED_ARTICLES} generated articles "
+        "(flashpoint.corpus.generated; ../shared/corpus is absent)")

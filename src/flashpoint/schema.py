@@ -1,4 +1,4 @@
-"""Typed records passed between stages, and their JSON form (../shared/CONTRACT.md).
+"""Typed records passed between stages, and their JSON form (docs/contract.md).
 
 Every record is a frozen dataclass. Offsets are ``(start, end)`` character offsets;
 inside the pipeline they refer to the (repaired) text the model saw, and
@@ -41,6 +41,18 @@ SECTORS = (
 )
 
 
+# Where an article's date came from (``Article.date_basis``); see docs/contract.md.
+ARTICLE_DATE_BASES = {
+    "file-name": "a file name starting YYYY-MM-DD",
+    "page": "the HTML page's metadata",
+    "field": "the input's own date field: a JSONL 'date', a CSV date column, a feed entry",
+    "dateline": "a wire dateline with day, month and year at the top of the text",
+    "dateline+given-year": "a dateline's day and month, the year from --date",
+    "first-line": "a line at the top of the text that is only a date",
+    "given": "the caller: --date, or the date of POST /analyze and POST /articles",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input document, as read; ``text`` is never modified."""
@@ -52,6 +64,14 @@ class Article:
     source: str | None = None
     url: str | None = None
     origin: str | None = None  # where it was read from (path, "-", "file.jsonl:12")
+    date_basis: str | None = None  # a key of ARTICLE_DATE_BASES; None when there is no date
+
+    def __post_init__(self) -> None:
+        # A date handed in without saying where it came from was given by the caller.
+        if self.date is not None and self.date_basis is None:
+            object.__setattr__(self, "date_basis", "given")
+        elif self.date is None and self.date_basis is not None:
+            object.__setattr__(self, "date_basis", None)
 
     @property
     def text_sha256(self) -> str:
@@ -59,8 +79,9 @@ class Article:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "date": self.date, "source": self.source,
-            "url": self.url, "text_sha256": self.text_sha256,
+            "id": self.id, "title": self.title, "date": self.date,
+            "date_basis": self.date_basis, "source": self.source, "url": self.url,
+            "text_sha256": self.text_sha256,
         }
 
 
@@ -93,7 +114,7 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorRef:
-    """An event's participant: the actor's id plus the fields CONTRACT.md repeats inline."""
+    """An event's participant: the actor's id plus the fields docs/contract.md repeats inline."""
 
     actor: str | None
     name: str

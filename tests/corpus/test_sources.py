@@ -37,7 +37,7 @@ def test_csv_with_a_mapping(tmp_path):
     items = list(iter_articles([str(data)], csv_map=parse_csv_map("id=key,text=body,"
                                                                   "date=published")))
     assert items[0] == Article(id="7", text="Iran, Iraq met.", date="2020-01-06",
-                               origin=f"{data}:2")
+                               date_basis="field", origin=f"{data}:2")
     assert isinstance(items[1], Failure) and "is empty" in str(items[1].error)
 
 

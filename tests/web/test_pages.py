@@ -12,11 +12,12 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "/": "#articles table",
     "/ui/events": "#events-table tbody tr.ev-row",
-    "/ui/article": "#article-pick table",
+    "/ui/article": "#article-text .trigger",
     "/ui/analyse": "#analyse-form",
     "/ui/map": "svg.world circle.point",
     "/ui/network": "svg.network .node",
     "/ui/dyad?a=IRN&b=USA&interval=day": "svg.timeline",
+    "/ui/dyad": "svg.timeline",
     "/ui/sources": "#speakers table",
 }
 
@@ -28,7 +29,7 @@ def test_page_loads_offline_and_clean(tab, path):
     assert tab.page.locator("header nav a[aria-current=page]").count() == 1
     assert not tab.page.locator(".error").count(), tab.page.locator(".error").all_inner_texts()
     tab.assert_clean()
-    name = path.strip("/").split("?")[0].replace("ui/", "") or "overview"
+    name = path.strip("/").replace("ui/", "").replace("?", "-").replace("&", "-") or "overview"
     tab.shot(f"page-{name}")
 
 
@@ -91,4 +92,35 @@ def test_dyad_timeline_shows_signal_and_forecast_band(tab):
     tab.page.locator("#d-interval").select_option("week")
     tab.page.locator("#dyad-form button[type=submit]").click()
     expect(tab.page.locator("#chart h2")).to_contain_text("per week")
+    tab.assert_clean()
+
+
+def test_dyad_timeline_opens_on_the_top_conflict_dyad_with_its_signal(tab):
+    # No pair in the URL: the page picks the dyad with most conflict (IRN - USA here).
+    tab.goto("/ui/dyad", ready="svg.timeline path.series.conflict")
+    page = tab.page
+    chosen = page.locator("#d-a").input_value(), page.locator("#d-b").input_value()
+    assert chosen == ("IRN", "USA")
+    assert "most conflict" in page.locator("#dyad-note").inner_text()
+    assert "alert" in page.locator("#signal").inner_text()  # the escalation signal is shown
+    assert "a=IRN" in page.url and "b=USA" in page.url  # and the view is a link
+    tab.shot("dyad-first-look")
+    tab.assert_clean()
+
+
+def test_article_page_opens_on_the_latest_article(tab, corpus):
+    latest = max(corpus.analyses(), key=lambda a: a.article.date).article
+    tab.goto("/ui/article", ready="#article-text .trigger")
+    page = tab.page
+    expect(page.locator("#article-head h2")).to_have_text(latest.title)
+    assert "latest article" in page.locator("#article-note").inner_text()
+    assert page.locator("#article-panels .panel").count() >= 3
+    # The others are one click away.
+    page.locator("#article-pick summary").click()
+    links = page.locator("#article-pick table a")
+    assert links.count() >= 5
+    links.first.click()
+    page.wait_for_selector("#article-text .trigger")
+    assert "id=" in page.url and not page.locator("#article-note").count()
+    tab.shot("article-first-look")
     tab.assert_clean()

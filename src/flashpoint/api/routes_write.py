@@ -59,7 +59,7 @@ def _analyze(request: Request, articles: list[Article]) -> list:
 
 @router.post("/analyze", summary="Analyse one text: actors, events, quotes, places")
 def analyze(request: Request, body: AnalyzeRequest) -> FastJSON:
-    """The analysis of CONTRACT.md (``schema_version``, ``article``, ``actors``, ``events``,
+    """The analysis of docs/contract.md (``schema_version``, ``article``, ``actors``, ``events``,
     ``quotes``, ``places``, ...). Nothing is stored. Bad input (empty, not English, too
     large) is answered with its error's status and a message saying why."""
     if body.date:

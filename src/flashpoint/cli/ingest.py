@@ -7,7 +7,7 @@ import sys
 from flashpoint.config import Settings
 from flashpoint.store.connection import DB_ENV, DEFAULT_DB
 
-EXAMPLE = "Example: flashpoint ingest ../shared/corpus --db news.duckdb --workers 2 --date 2020-01-03"
+EXAMPLE = "Example: flashpoint ingest examples/ --db news.duckdb --workers 2 --date 2020-01-03"
 
 
 def add_db_argument(parser) -> None:
@@ -56,6 +56,8 @@ def report(summary, quiet: bool, console) -> int:
     if not quiet:
         from flashpoint.corpus.progress import summary_table
         console.print(summary_table(summary))
+    if summary.undated_warning():  # even with --quiet: undated events skew every timeline
+        print(f"flashpoint: warning: {summary.undated_warning()}", file=sys.stderr)
     return 1 if summary.failed else 0
 
 

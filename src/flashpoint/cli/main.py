@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from importlib.metadata import PackageNotFoundError, version
 
 from flashpoint.errors import FlashpointError
 
@@ -22,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="flashpoint",
         description="Political event data from news articles.",
         epilog="Example: flashpoint analyze article.txt --date 2020-01-03 --format table")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    parser.add_argument("--version", action="version", version=version_line())
+    # Not required: a bare ``flashpoint`` prints this help instead of an argparse error.
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
             module = importlib.import_module(f"flashpoint.cli.{name}")
@@ -34,8 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def version_line() -> str:
+    """``flashpoint 0.1.0 (JSON schema_version 1)``: the package and the contract version."""
+    from flashpoint.schema import SCHEMA_VERSION
+
+    try:
+        number = version("flashpoint")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        number = "unknown"
+    return f"flashpoint {number} (JSON schema_version {SCHEMA_VERSION})"
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
     try:
         return int(args.func(args) or 0)
     except FlashpointError as exc:

@@ -65,11 +65,22 @@ class IngestSummary:
     clusters: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    undated: int = 0  # articles of this run with no date from any source
 
     @property
     def rate(self) -> float:
         done = self.stored + self.failed
         return done / self.seconds if self.seconds else 0.0
+
+    def undated_warning(self) -> str | None:
+        """What to do about undated articles: their events fall back on whatever years the
+        text names, which scatters the timelines (a period of "1978 -> 2024")."""
+        if not self.undated:
+            return None
+        return (f"{self.undated} article{'s' if self.undated != 1 else ''} "
+                f"{'have' if self.undated != 1 else 'has'} no date: name files "
+                "YYYY-MM-DD_*.txt, pass --date, or give a date column (CSV) or field (JSONL); "
+                "a dateline at the top of the text ('NAIROBI, March 3, 2025 -') is read too")
 
     def absorb(self, result: BatchResult) -> None:
         self.stored += result.stored
@@ -155,6 +166,8 @@ def _select_new(items: list, options: IngestOptions, summary: IngestSummary, *,
             continue
         seen.add(key)
         (pending if isinstance(item, Article) else failures).append(item)
+        if isinstance(item, Article) and item.date is None:
+            summary.undated += 1
     return pending, failures
 
 

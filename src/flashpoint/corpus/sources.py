@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from flashpoint.errors import EmptyInputError, FlashpointError, InputError
+from flashpoint.readers.plaintext import date_or_default
 from flashpoint.schema import Article
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -100,9 +101,11 @@ def read_feed(path: Path, *, default_date: str | None = None) -> Iterator:
         where = f"{origin}#{n}"
         body = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
         text = html_to_text(body)
+        entry_date = _entry_date(entry)
         article = Article(id=entry.get("id") or entry.get("link") or f"{path.stem}-{n}",
-                          text=text, title=entry.get("title"), date=_entry_date(entry)
-                          or default_date, source=source, url=entry.get("link"), origin=where)
+                          text=text, title=entry.get("title"), date=entry_date or default_date,
+                          date_basis="field" if entry_date else None, source=source,
+                          url=entry.get("link"), origin=where)
         if not text.strip():
             yield _failure(where, EmptyInputError(where, "feed entry has no text"))
         else:
@@ -151,6 +154,10 @@ def _csv_article(row: dict, cols: dict, columns: list, path: Path, line: int,
     text = row.get(cols["text"]) or ""
     if not text.strip():
         return _failure(where, EmptyInputError(where, f"column {cols['text']!r} is empty"))
+    if get("date"):
+        date, basis = get("date"), "field"
+    else:
+        date, basis = date_or_default(text, default_date)
     return Article(id=get("id") or f"{path.stem}-{line}", text=text, title=get("title"),
-                   date=get("date") or default_date, source=get("source"), url=get("url"),
+                   date=date, date_basis=basis, source=get("source"), url=get("url"),
                    origin=where)

@@ -16,6 +16,7 @@ from flashpoint.errors import FlashpointError, InputError
 from flashpoint.readers.decode import decode_bytes
 from flashpoint.readers.webpage import read_html
 from flashpoint.readers.jsonl import read_jsonl
+from flashpoint.readers.plaintext import read_text
 from flashpoint.schema import Article
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
@@ -63,11 +64,13 @@ def read_file(path: Path, *, default_date: str | None = None
         return
     raw = path.read_bytes()
     text = decode_bytes(raw, origin=origin)
-    date = date_from_name(path.stem) or default_date
+    named = date_from_name(path.stem)
     if suffix in HTML_SUFFIXES:
-        yield read_html(text, id=path.stem, origin=origin, default_date=date)
+        yield read_html(text, id=path.stem, origin=origin, default_date=named or default_date,
+                        default_basis="file-name" if named else "given")
     else:
-        yield Article(id=path.stem, text=text, date=date, origin=origin)
+        yield read_text(text, id=path.stem, origin=origin, date=named,
+                        date_basis="file-name" if named else None, default_date=default_date)
 
 
 def date_from_name(stem: str) -> str | None:
@@ -93,7 +96,7 @@ def _read_stdin(stdin, default_date: str | None) -> Article:
     text = decode_bytes(raw if isinstance(raw, bytes) else raw.encode("utf-8"), origin="-")
     if text.lstrip().startswith("<") and "</" in text[:5000]:
         return read_html(text, id="stdin", origin="-", default_date=default_date)
-    return Article(id="stdin", text=text, date=default_date, origin="-")
+    return read_text(text, id="stdin", origin="-", default_date=default_date)
 
 
 def _guard(origin: str, produce, failure_cls) -> Iterator:

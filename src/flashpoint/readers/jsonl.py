@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flashpoint.errors import InputError
 from flashpoint.readers.decode import decode_bytes, require_unicode
+from flashpoint.readers.plaintext import date_or_default
 from flashpoint.schema import Article
 
 OPTIONAL = ("title", "date", "source", "url")
@@ -56,9 +57,11 @@ def parse_line(line: str, *, origin: str, default_date: str | None = None) -> Ar
         raise InputError(origin, "field 'id' must be a non-empty string or number")
     extra = {k: (str(record[k]) if record.get(k) is not None else None) for k in OPTIONAL}
     if extra["date"]:
-        extra["date"] = normalise_date(extra["date"], origin=origin)
-    return Article(id=str(record["id"]), text=record["text"], origin=origin,
-                   **{**extra, "date": extra["date"] or default_date})
+        extra["date"], basis = normalise_date(extra["date"], origin=origin), "field"
+    else:
+        extra["date"], basis = date_or_default(record["text"], default_date)
+    return Article(id=str(record["id"]), text=record["text"], origin=origin, date_basis=basis,
+                   **extra)
 
 
 def normalise_date(value: str, *, origin: str) -> str:

@@ -179,7 +179,13 @@ def _v4(con: duckdb.DuckDBPyConnection) -> None:
     _run(con, "CREATE TABLE store_state (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)")
 
 
-@migration(5, "events.confidence: the calibrated probability the event is right")
+@migration(5, "articles.date_basis: where the article date came from")
 def _v5(con: duckdb.DuckDBPyConnection) -> None:
+    # Rows stored before this migration keep NULL: their date's source was not recorded.
+    con.execute("ALTER TABLE articles ADD COLUMN date_basis VARCHAR")
+
+
+@migration(6, "events.confidence: the calibrated probability the event is right")
+def _v6(con: duckdb.DuckDBPyConnection) -> None:
     # Rows stored before confidence existed keep NULL: they were never scored.
     _run(con, "ALTER TABLE events ADD COLUMN confidence DOUBLE")

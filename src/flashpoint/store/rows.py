@@ -26,7 +26,7 @@ ROW_SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema([
         ("id", S), ("name", S), ("title", S), ("date", D), ("source", S), ("url", S),
         ("origin", S), ("text_sha256", S), ("text", S), ("n_chars", I), ("n_events", I),
-        ("repairs", I), ("sourcing", S), ("errors", S)]),
+        ("repairs", I), ("sourcing", S), ("errors", S), ("date_basis", S)]),
     "actors": pa.schema([("id", S), ("name", S), ("type", S), ("country", S), ("sector", S),
                          ("code", S), ("entry", S)]),
     "article_actors": pa.schema([("article_id", S), ("local_id", S), ("actor_id", S),
@@ -124,7 +124,8 @@ def analysis_rows(analysis: Analysis) -> Rows:
         "url": article.url, "origin": origin, "text_sha256": article.text_sha256,
         "text": article.text, "n_chars": len(article.text), "n_events": len(analysis.events),
         "repairs": analysis.repairs, "sourcing": json.dumps(analysis.sourcing),
-        "errors": json.dumps([e.to_json() for e in analysis.errors])})
+        "errors": json.dumps([e.to_json() for e in analysis.errors]),
+        "date_basis": article.date_basis})
     actor_map = {a.id: _actor_id(a) for a in analysis.actors}
     for actor in analysis.actors:
         rows["actors"].append(_actor_row(actor, actor_map[actor.id]))
@@ -152,6 +153,7 @@ def error_row(article: Article, error: FlashpointError) -> dict:
             "origin": origin, "error_type": type(error).__name__, "message": str(error),
             "article": json.dumps({"id": article.id, "text": article.text,
                                    "title": article.title, "date": article.date,
+                                   "date_basis": article.date_basis,
                                    "source": article.source, "url": article.url,
                                    "origin": article.origin})}
 

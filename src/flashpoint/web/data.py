@@ -1,6 +1,6 @@
 """Read-only queries the dashboard needs and the REST API does not offer (yet).
 
-* :func:`article_analysis`: a stored article rebuilt in CONTRACT.md's analysis shape, so
+* :func:`article_analysis`: a stored article rebuilt in docs/contract.md's analysis shape, so
   the browser renders stored articles and ``POST /analyze`` answers with one renderer;
 * :func:`summary`: corpus counts and the latest articles for the overview;
 * :func:`map_points`: events grouped by place, each with its latest events.
@@ -36,8 +36,8 @@ def article_analysis(con: duckdb.DuckDBPyConnection, article_id: str) -> dict:
 
     Each record also carries ``store_id``, its id in the store (``/events/{id}`` takes it).
     """
-    found = _dicts(con.execute("SELECT id, name, title, date, source, url, text, text_sha256 "
-                               "FROM articles WHERE id = ?", [article_id]))
+    found = _dicts(con.execute("SELECT id, name, title, date, date_basis, source, url, text, "
+                               "text_sha256 FROM articles WHERE id = ?", [article_id]))
     if not found:
         raise NotFoundError(f"no article with id {article_id!r}")
     art = found[0]
@@ -56,7 +56,8 @@ def article_analysis(con: duckdb.DuckDBPyConnection, article_id: str) -> dict:
     return {
         "schema_version": "1",
         "article": {"id": art["name"] or art["id"], "store_id": art["id"], "title": art["title"],
-                    "date": art["date"], "source": art["source"], "url": art["url"],
+                    "date": art["date"], "date_basis": art["date_basis"],
+                    "source": art["source"], "url": art["url"],
                     "text_sha256": art["text_sha256"], "text": art["text"]},
         "actors": [{"id": a["local_id"], "store_id": a["id"], "name": a["name"],
                     "type": a["type"], "country": a["country"], "sector": a["sector"],
@@ -123,7 +124,10 @@ def summary(con: duckdb.DuckDBPyConnection, *, top: int = 10) -> dict:
     articles = _dicts(con.execute(
         "SELECT id, name, title, date, source, n_events FROM articles "
         "ORDER BY date DESC NULLS LAST, ingested_at DESC, id LIMIT ?", [top]))
-    return {**stats, "first_date": span[0], "last_date": span[1],
+    # Undated articles' events take whatever years their text names, which stretches the
+    # period; the overview says how many there are next to it.
+    undated = con.execute("SELECT count(*) FROM articles WHERE date IS NULL").fetchone()[0]
+    return {**stats, "first_date": span[0], "last_date": span[1], "undated_articles": undated,
             "events_by_quad": {str(k): v for k, v in quad.items()}, "modality": modality,
             "latest_articles": articles}
 

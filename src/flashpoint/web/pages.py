@@ -152,6 +152,7 @@ PAGES: dict[str, Page] = {
   <select id="d-interval" name="interval"><option value="day">day</option><option value="week" selected>week</option></select>
   <button type="submit">Show</button>
 </form>
+<p id="dyad-note" class="muted"></p>
 <p id="status" role="status" aria-live="polite"></p>
 <div id="signal" class="cards"></div>
 <div id="chart" class="chart"></div>

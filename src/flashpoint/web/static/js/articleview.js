@@ -1,4 +1,4 @@
-// The article view: one CONTRACT.md analysis drawn as the text with actors, places, quotes
+// The article view: one docs/contract.md analysis drawn as the text with actors, places, quotes
 // and event triggers highlighted, plus side panels listing them. Used by the Article,
 // Analyse and Events (evidence) pages. Text is cut into segments at every highlight
 // boundary and each segment is a text node inside a span, the DOM twin of render/page.py's
@@ -67,9 +67,15 @@ export function markUp(container, text, layers) {
   return focus;
 }
 
+// article.date_basis (docs/contract.md) in words, after the date.
+const DATE_BASES = {"file-name": "from the file name", page: "from the page", field: "from the input",
+  dateline: "from the dateline", "dateline+given-year": "from the dateline, year given",
+  "first-line": "from the first lines", given: "given"};
+
 function head(analysis) {
   const a = analysis.article;
-  const bits = [a.date ? `Date: ${String(a.date).slice(0, 10)}` : "Date unknown",
+  const basis = DATE_BASES[a.date_basis] ? ` (${DATE_BASES[a.date_basis]})` : "";
+  const bits = [a.date ? `Date: ${String(a.date).slice(0, 10)}${basis}` : "Date unknown",
     a.source ? `Source: ${a.source}` : null,
     `${(analysis.actors || []).length} actors, ${(analysis.events || []).length} events, ` +
     `${(analysis.quotes || []).length} quotes, ${(analysis.places || []).length} places`].filter(Boolean);

@@ -99,7 +99,7 @@ export function status(text) {
   if (node) node.textContent = text;
 }
 
-// Events come flat from the store (source_name) or nested as in CONTRACT.md (source.name).
+// Events come flat from the store (source_name) or nested as in docs/contract.md (source.name).
 export const ev = {
   id: (e) => e.store_id || e.id,
   date: (e) => (e.date ? String(e.date).slice(0, 10) : ""),

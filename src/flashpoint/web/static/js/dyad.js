@@ -1,5 +1,6 @@
 // Dyad timeline page: GET /dyads/{a}/{b}/series for the chosen pair and period, and the
-// escalation signal with its forecast from GET /escalation (the pair's entry).
+// escalation signal with its forecast from GET /escalation (the pair's entry). Opens on the
+// top conflict dyad when the URL names none.
 
 import {api, el, clear, showError, status, listOf, table, card, fmt, formFromURL, eventsLink} from "./common.js";
 import {escalationRows, escalationRow, seriesRows} from "./signals.js";
@@ -86,7 +87,22 @@ async function load() {
   } catch (err) { showError(chart, err, "loading the series"); status(""); }
 }
 
-form.addEventListener("submit", (e) => { e.preventDefault(); load(); });
+// Without a pair in the URL, open on the dyad with most conflict (GET /dyads), so the first
+// look shows the timeline, its escalation signal and forecast; the note says how it was chosen.
+async function openTopDyad() {
+  const note = document.getElementById("dyad-note");
+  try {
+    const [top] = listOf(await api("/dyads", {order: "conflict", limit: 1}), "dyads").filter((d) => d.conflict > 0);
+    if (!top) { clear(note, "No conflict between countries stored yet: choose two sides above."); return; }
+    form.elements.a.value = top.a;
+    form.elements.b.value = top.b;
+    clear(note, `Showing the dyad with most conflict in the store, ${top.a_name || top.a} – ${top.b_name || top.b} ` +
+      `(${top.conflict} conflict event${top.conflict === 1 ? "" : "s"}); choose two other sides above.`);
+    await load();
+  } catch (err) { showError(chart, err, "finding the top dyad"); }
+}
+
+form.addEventListener("submit", (e) => { e.preventDefault(); clear(document.getElementById("dyad-note")); load(); });
 const params = formFromURL(form);
 options();
-if (params.get("a") && params.get("b")) load();
+if (params.get("a") && params.get("b")) load(); else openTopDyad();

@@ -19,7 +19,8 @@ async function counts() {
       card("conflict events", (q["3"] || 0) + (q["4"] || 0), `${q["4"] || 0} material`),
       card("cooperation events", (q["1"] || 0) + (q["2"] || 0), `${q["2"] || 0} material`),
       card("actors", c.actors), card("quotes", c.quotes), card("places", c.places),
-      card("period", s.first_date ? `${String(s.first_date).slice(0, 10)} → ${String(s.last_date).slice(0, 10)}` : "—"));
+      card("period", s.first_date ? `${String(s.first_date).slice(0, 10)} → ${String(s.last_date).slice(0, 10)}` : "—",
+        s.undated_articles ? `${s.undated_articles} article(s) have no date: their events take years from the text` : null));
     const articles = s.latest_articles || [];
     clear(document.getElementById("articles"), articles.length ? table([
       {label: "Date", cell: (a) => String(a.date || "").slice(0, 10)},
