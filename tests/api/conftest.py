@@ -17,7 +17,7 @@ TOKEN = "test-token-123"
 Failure = namedtuple("Failure", "article error")
 
 
-def fake_analyzer(articles):
+def fake_analyzer(articles, *, min_confidence=None):
     """One USA->IRN accusation per article; empty text fails like the real pipeline."""
     for article in articles:
         if not article.text.strip():

@@ -13,7 +13,7 @@ from flashpoint.analytics.synthetic import build_store, demo_analyses, make_anal
 from flashpoint.api import create_app  # noqa: E402
 
 
-def _analyzer(articles):  # no model: these tests exercise the HTTP layer
+def _analyzer(articles, *, min_confidence=None):  # no model: the HTTP layer only
     for article in articles:
         yield make_analysis(article.id, "2020-01-01", [])
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
@@ -25,7 +25,8 @@ from flashpoint.config import Settings
 from flashpoint.errors import SettingError
 from flashpoint.store.connection import resolve_db_path
 
-Analyzer = Callable[[Iterable], Iterator]
+# ``analyzer(articles, *, min_confidence=None)``: Analysis or Failure per article, in order.
+Analyzer = Callable[..., Iterator]
 
 DESCRIPTION = """Political event data from news articles: who did what to whom, with
 modality, sources and places. Errors are JSON `{"status": ..., "message": ...}`. Write
@@ -34,10 +35,14 @@ routes need `Authorization: Bearer <FLASHPOINT_TOKEN>`. Analytics count asserted
 
 
 def default_analyzer(settings: Settings | None = None) -> Analyzer:
-    """``flashpoint.analysis.analyze_articles`` (imported on first use: spaCy is slow to load)."""
-    def analyze(articles):
+    """``flashpoint.analysis.analyze_articles`` (imported on first use: spaCy is slow to load);
+    ``min_confidence`` overrides the pipeline's event-confidence floor for one call."""
+    def analyze(articles, *, min_confidence: float | None = None):
         from flashpoint.analysis import analyze_articles
-        return analyze_articles(articles, settings=settings)
+        chosen = settings or Settings()
+        if min_confidence is not None:
+            chosen = chosen.replace(min_confidence=min_confidence)
+        return analyze_articles(articles, settings=chosen)
     return analyze
 
 

@@ -35,6 +35,10 @@ class AnalyzeRequest(BaseModel):
     date: IsoDate = None
     title: str | None = Field(default=None, max_length=1000)
     id: str | None = Field(default=None, max_length=200)
+    min_confidence: float | None = Field(
+        default=None, ge=0.0, le=1.0,
+        description="keep events whose confidence is at least this (0: all; default: the "
+                    "server's floor, the shipped threshold unless set)")
 
 
 class ArticleIn(BaseModel):
@@ -52,9 +56,11 @@ class IngestRequest(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1)
 
 
-def _analyze(request: Request, articles: list[Article]) -> list:
+def _analyze(request: Request, articles: list[Article], *,
+             min_confidence: float | None = None) -> list:
+    floor = {} if min_confidence is None else {"min_confidence": min_confidence}
     with request.app.state.analysis_lock:
-        return list(request.app.state.analyzer(articles))
+        return list(request.app.state.analyzer(articles, **floor))
 
 
 @router.post("/analyze", summary="Analyse one text: actors, events, quotes, places")
@@ -66,7 +72,7 @@ def analyze(request: Request, body: AnalyzeRequest) -> FastJSON:
         parse_date(body.date, "date")
     article = Article(id=body.id or "text", text=body.text, title=body.title, date=body.date,
                       origin="POST /analyze")
-    (outcome,) = _analyze(request, [article])
+    (outcome,) = _analyze(request, [article], min_confidence=body.min_confidence)
     if not isinstance(outcome, Analysis):  # a Failure: its error says why
         raise outcome.error
     return FastJSON(outcome.to_json())

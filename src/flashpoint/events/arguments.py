@@ -128,7 +128,8 @@ class ActorIndex:
         found: list[ActorRef] = []
         for conjunct in (head, *_conjuncts(head)):
             ref = self._one(conjunct, depth)
-            if ref is not None and not coded(ref) and self.kind(ref) in (None, "person"):
+            if ref is not None and not coded(ref) and \
+                    self.kind(ref) in (None, "person", "group"):
                 ref = self._affiliated(conjunct, ref)
             if ref is not None:
                 found.append(ref)
@@ -207,18 +208,19 @@ class ActorIndex:
     def _affiliated(self, head: Token, ref: ActorRef) -> ActorRef:
         """A person the actors stage could not place takes the country or body his title
         names: "King Hassan of Morocco", "Arab League Secretary General Chadli Klibi",
-        "Quatar's emir, Sheikh Hamad"."""
+        "Quatar's emir, Sheikh Hamad", "diplomats from the Group of Seven"."""
         span = ref.span or (head.idx, head.idx + len(head))
         near = [c for c in head.children if c.dep_ in ("compound", "amod", "poss", "nmod", "appos")
                 and not (span[0] <= c.idx < span[1])]
-        near += prep_objects(head, ("of",))
+        near += prep_objects(head, ("of", "from"))  # "diplomats from the G7", "envoy of X"
         if head.dep_ == "appos":  # "Quatar's emir, Sheikh Hamad": the title is the head
             near.append(head.head)
         for token in near:
             for found in (self.at(token), *(self.at(c) for c in token.children
                                             if c.dep_ in ("compound", "poss", "amod"))):
                 if found is not None and coded(found) and found.span != ref.span:
-                    return replace(ref, country=found.country, sector=found.sector)
+                    return replace(ref, country=found.country, sector=found.sector,
+                                   entry=found.entry)
         return ref
 
     def _coordinated_modifiers(self, head: Token) -> list[ActorRef]:
@@ -299,7 +301,7 @@ def _of_organisation(span, ref: ActorRef) -> ActorRef:
         kind, key = span.doc.vocab.strings[match_id].split("|", 1)
         org = lexicon.dicts.organizations.get(key) if kind == ORG else None
         if org is not None and (org.country or org.sector in ("IGO", "NGO")):
-            return replace(ref, country=org.country, sector=org.sector)
+            return replace(ref, country=org.country, sector=org.sector, entry=org.id)
     return ref
 
 

@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.events.arguments import ActorIndex, coded
 from flashpoint.events.clauses import Match, direct_object
 from flashpoint.events.conventions import (DOMESTIC_AGENCIES, DOMESTIC_ROOTS, PERSONAL_ROOTS,
-                                           PLACE_TARGET_ROOTS, VENUE_CODES, VIOLENT_ROOTS,
+                                           PLACE_TARGET_ROOTS, REASON_PREPS,
+                                           STATES_OF_CONFLICT, VENUE_CODES, VIOLENT_ROOTS,
                                            WEAPONS, domestic_government, home_country, inferred,
                                            party_key, localized, ruling_country, uncoded,
                                            unnamed_agent)
@@ -75,6 +76,11 @@ class EventCoder:
         mood = modality(match.trigger)
         code, mood, rule = self._announced(match, mood)
         coding = self.ontology.coding(code)
+        if coding.root in VIOLENT_ROOTS and _verbal_attack(match, state.actors):
+            code, rule = "111", f"{rule}+verbal"
+            coding = self.ontology.coding(code)
+        if _state_of_conflict(match, state.actors):
+            return []
         sources: list[ActorRef | None] = list(match.sources)
         found = list(match.targets)
         coreferent = False
@@ -325,6 +331,30 @@ def _conditional(trigger: Token) -> bool:
     """ "X may halt mediation if ...": a condition attached to the action makes it a threat."""
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ("if", "unless")
                                          for g in c.children) for c in trigger.children)
+
+
+def _verbal_attack(match: Match, actors: ActorIndex) -> bool:
+    """A violent verb aimed only at persons, with a reason ("for"/"over" a saying or doing)."""
+    if match.kind != "verb" or not match.targets:
+        return False
+    reason = any(c.dep_ == "prep" and c.lower_ in REASON_PREPS and any(
+        g.dep_ in ("pcomp", "pobj") and not _is_time(g) for g in c.children)
+        for c in match.trigger.children)
+    return reason and all(t is not None and actors.kind(t) == "person" for t in match.targets)
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in (
+        "hour", "day", "week", "month", "year", "minute", "time")
+
+
+def _state_of_conflict(match: Match, actors: ActorIndex) -> bool:
+    """ "the Syrian war", "a war that killed 100,000 people": a state of affairs, no act."""
+    if match.kind == "noun":
+        return match.trigger.lemma_.lower() in STATES_OF_CONFLICT and not any(
+            r is not None and coded(r) for r in match.targets)
+    head = match.source_head
+    return head is not None and head.lemma_.lower() in STATES_OF_CONFLICT
 
 
 def _dyads(sources, targets, cap: int):

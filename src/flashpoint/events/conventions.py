@@ -14,6 +14,13 @@ from flashpoint.events.details import Places
 from flashpoint.schema import ActorRef, Event
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# States of affairs, not acts: "the Syrian war", "a conflict that killed 300,000". As an event
+# mention they need a target the text names ("the war against X"); as a killer, none.
+STATES_OF_CONFLICT = frozenset({"war", "conflict", "fighting", "violence", "crisis",
+                                "hostilities", "insurgency", "unrest", "bloodshed"})
+# "attacked X for raising questions", "fired back at X over her criticism": violence words
+# aimed at a person for what he said are words, not force.
+REASON_PREPS = frozenset({"for", "over"})
 # Things that kill with no one named: their planters are unidentified.
 WEAPONS = frozenset({"bomb", "explosion", "blast", "mine", "minefield", "device", "ied", "shell",
                      "rocket", "missile", "grenade", "explosive", "drone", "mortar", "booby-trap",
@@ -159,7 +166,8 @@ STATELESS = frozenset({"IGO", "NGO", "MNC"})
 def localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef | None:
     """ "Rebels blocked roads in Abidjan", "opposition groups in Zimbabwe": an unnamed group
     with no nationality is coded with the country the sentence places the event in (a
-    named person is not: a visitor is no national of the place he visits)."""
+    named person is not: a visitor is no national of the place he visits; nor are officials
+    and diplomats unless their own clause places them)."""
     if ref is None or ref.sector in STATELESS or location is None \
             or location.basis not in ("clause", "sentence") or not location.country:
         return ref
@@ -167,7 +175,9 @@ def localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef | 
         return replace(ref, country=location.country, sector="ETH") \
             if ref.country != location.country and _ethnic(ref, actors) else ref
     if not actors.collective(ref):
-        return ref  # a person is no national of the place he is in; a thing has no country
+        return ref
+    if ref.sector == "GOV" and location.basis != "clause":
+        return ref  # officials and diplomats travel: only their own clause's place codes them  # a person is no national of the place he is in; a thing has no country
     return replace(ref, country=location.country)
 
 

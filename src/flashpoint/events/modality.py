@@ -29,7 +29,7 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "propose", "prepare", "fear", "predict", "ask", "wonder", "aim", "plot",
     "urge", "need", "risk", "worry", "think", "believe", "suspect", "go", "decide",
     "debate", "weigh", "contemplate", "mull", "envision", "vow", "pledge", "promise", "offer",
-    "demand", "imagine", "speculate", "forecast", "anticipate",
+    "demand", "imagine", "speculate", "forecast", "anticipate", "doubt", "suggest",
     "possibility", "possible", "prospect", "risk", "threat", "fear", "danger", "likelihood",
     "chance", "potential", "likely", "unlikely", "plan", "scenario", "option", "speculation",
     "ready", "poised", "able", "willing", "prepared", "eager", "determined", "capable",
@@ -45,7 +45,9 @@ HYPOTHETICAL_GOVERNORS = frozenset({
 SPECULATIVE = frozenset({"could", "may", "might", "possibility", "possible", "prospect",
                          "risk", "fear", "danger", "likelihood", "chance", "potential", "likely",
                          "unlikely", "scenario", "speculation", "predict", "forecast",
-                         "speculate", "wonder", "worry", "suspect", "imagine"})
+                         "speculate", "wonder", "worry", "suspect", "imagine",
+                         # someone's belief about what others will do is no announcement
+                         "believe", "think", "expect", "doubt", "suggest", "hope"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
 # Reporting verbs are transparent: "X said Y attacked" asserts nothing less about the attack.
 REPORTING = frozenset({"say", "tell", "add", "note", "report", "state", "announce", "write",
