@@ -20,7 +20,10 @@ INNER_PREPS = ("of", "by", "from", "on", "against", "to", "with", "for", "over",
                "between", "among")
 # Nouns of a place's edge, whose nationality word says where something is, not whose it is.
 _WHERE_NOUNS = frozenset({"border", "frontier", "coast", "side", "shore", "outskirts",
-                          "boundary"})
+                          "boundary",
+                          # venues: "met on the sidelines of the APEC summit" meets no APEC
+                          "sidelines", "sideline", "margins", "margin", "summit", "conference",
+                          "forum"})
 # Participles after a thing whose by-agent is whose thing it is ("a rally staged by X").
 _AGENTIVE_ACL = ("acl",)
 _RELATIVE = {"who", "which", "that", "whom"}

@@ -226,7 +226,8 @@ class EventCoder:
         "X would boycott ... if") is coded as the intent, threat or refusal it reports, and
         that statement is a fact; speculation ("could", "may") keeps its flag."""
         has_subject = bool(match.sources) or match.source_head is not None
-        announced = mood.hypothetical and mood.cue is not None and has_subject and (
+        announced = mood.hypothetical and mood.cue is not None and has_subject \
+            and not mood.foreign and (
             mood.cue.lower() in ANNOUNCING or _conditional(match.trigger))
         question = match.trigger.sent.text.rstrip().endswith("?")
         if not announced or question or match.kind == "frame":

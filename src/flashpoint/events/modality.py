@@ -49,6 +49,7 @@ SPECULATIVE = frozenset({"could", "may", "might", "possibility", "possible", "pr
                          # someone's belief about what others will do is no announcement
                          "believe", "think", "expect", "doubt", "suggest", "hope"})
 CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether", "lest"})
+TEMPORAL_MARKERS = frozenset({"after", "before", "when", "once", "until", "till", "as"})
 # Reporting verbs are transparent: "X said Y attacked" asserts nothing less about the attack.
 REPORTING = frozenset({"say", "tell", "add", "note", "report", "state", "announce", "write",
                        "explain", "confirm", "insist"})
@@ -62,6 +63,9 @@ class Modality:
     negated: bool = False
     hypothetical: bool = False
     cue: str | None = None  # the word that flagged it, for the evidence
+    # the future came from another clause's governor ("will meet after X returns"): no
+    # announcement by the event's own source
+    foreign: bool = False
 
 
 def _own_cues(token: Token) -> tuple[str | None, str | None]:
@@ -76,6 +80,21 @@ def _own_cues(token: Token) -> tuple[str | None, str | None]:
         elif child.dep_ == "mark" and low in CONDITIONAL_MARKERS:
             hyp = hyp or child.text
     return neg, hyp
+
+
+def _pending(node: Token) -> bool:
+    """ "officials will meet after X returns to Y": a present-tense clause of time under its
+    governor shares the governor's future; a past one ("after X attacked") happened."""
+    return node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP", "VB") and any(
+        c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in node.children)
+
+
+def _purpose(node: Token) -> bool:
+    """ "sent troops to fight X", "returned to examine Y": an infinitive of purpose (an
+    adverbial clause with "to" and no subject of its own) says what is intended."""
+    return node.dep_ == "advcl" and node.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 
 
 def _phrase_key(token: Token) -> str:
@@ -107,9 +126,12 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
     negated = hypothetical = False
     cue = speculative = None
     governed = False  # a hypothetical governor has been passed
+    crossed = foreign = False  # a clause of time or purpose has been left
     node, steps = trigger, 0
     while True:
         neg, hyp = _own_cues(node)
+        if node is trigger and _purpose(node):
+            hyp = hyp or "to"  # "returned to examine X": a purpose, not yet an act
         key = _phrase_key(node)
         if node.dep_ == "prep" and f"{node.head.lemma_.lower()} {node.lower_}" in \
                 HYPOTHETICAL_GOVERNORS:
@@ -125,16 +147,19 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
             neg = None
         negated = negated or neg is not None
         hypothetical = hypothetical or hyp is not None
+        foreign = foreign or (crossed and hyp is not None)
         if hyp is not None and hyp.lower() in SPECULATIVE:
             speculative = speculative or hyp
         cue = cue or neg or hyp
-        if node.dep_ not in _CLIMB or node.head.i == node.i or steps >= max_steps:
+        if (node.dep_ not in _CLIMB and not _pending(node)) or node.head.i == node.i \
+                or steps >= max_steps:
             break
         if node.head.lemma_.lower() in REPORTING and node.dep_ in ("ccomp", "conj"):
             break
+        crossed = crossed or _pending(node) or _purpose(node)
         node, steps = _governor(node), steps + 1
     if trigger.sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
         hypothetical, cue = True, cue or "?"
     if speculative is not None and not negated:
         cue = speculative
-    return Modality(negated, hypothetical, cue)
+    return Modality(negated, hypothetical, cue, foreign)
