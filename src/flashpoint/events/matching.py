@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from flashpoint.events.arguments import ActorIndex, children, clause_subject, coded, prep_objects
+from flashpoint.events.evaluations import evaluations
 from flashpoint.events.clauses import (FRAME_PREPS, Match, attachments, direct_object,
                                        particle_of)
 from flashpoint.events.frames import DEMANDING, FrameRules
@@ -168,6 +169,9 @@ class SentenceMatcher(FrameRules):
                 continue
             if match is not None:
                 found.append(match)
+        taken = {m.trigger.i for m in found}
+        found += [m for m in evaluations(sent, self.patterns.evaluations, self.actors)
+                  if m.trigger.i not in taken]
         return _drop_restated_objects(_merge_protest_aims(found))
 
     # -- verbs -----------------------------------------------------------------------------

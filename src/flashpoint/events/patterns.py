@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flashpoint.errors import DataFileError
+from flashpoint.events.evaluations import load_evaluations
 from flashpoint.ontology import Ontology, load_ontology
 from flashpoint.ontology.tsv import rows
 
@@ -65,6 +66,7 @@ class PatternSet:
     classes: dict[str, dict[str, str]]  # complement lemma -> family -> code
     class_names: dict[str, str]  # complement lemma -> class name
     announced: dict[str, tuple[str, str | None]] = None  # cameo prefix -> (code, negated code)
+    evaluations: frozenset[str] = frozenset()  # negative evaluations ("illegal", "wrong")
 
     def announce(self, code: str, *, negated: bool) -> str | None:
         """The code of an announced (future) action, or None to keep the event as it is."""
@@ -185,7 +187,8 @@ def load_patterns_from(directory: Path, ontology: Ontology | None = None) -> Pat
     return PatternSet(verbs=load_pattern_file(directory / "verbs.tsv", "verb", ontology),
                       nouns=load_pattern_file(directory / "nouns.tsv", "noun", ontology),
                       frames=frames, classes=classes, class_names=names,
-                      announced=load_announced(directory / "future.tsv", ontology))
+                      announced=load_announced(directory / "future.tsv", ontology),
+                      evaluations=load_evaluations(directory / "evaluations.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
