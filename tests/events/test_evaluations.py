@@ -12,6 +12,7 @@ from flashpoint.events.evaluations import load_evaluations
     ("Washington said China's tariffs were unfair.", ("USA", "CHN")),
     ("Kenya said Somalia had been reckless.", ("KEN", "SOM")),
     ('"It is wrong for Russia to have done this," Britain said.', ("GBR", "RUS")),
+    ("Kenya is deeply concerned about the recent actions of Somalia.", ("KEN", "SOM")),
 ])
 def test_reported_evaluation_is_criticism(events_of, text, dyad):
     found = {(e.source.country, e.target.country) for e in events_of(text)
@@ -24,6 +25,7 @@ def test_reported_evaluation_is_criticism(events_of, text, dyad):
     "Kenya said the road to Garissa was dangerous.",      # a thing no actor owns
     "Kenya said Somalia was not wrong.",                  # negated: no criticism as fact
     "Kenya said the dangerous road had been closed.",     # an attribute, not a predicate
+    "Kenya is concerned about the economy.",              # a concern about no actor
 ])
 def test_no_criticism_without_speaker_actor_and_predicate(events_of, text):
     assert not [e for e in events_of(text) if e.rule.startswith("evaluations:")

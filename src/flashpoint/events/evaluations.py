@@ -1,9 +1,11 @@
-"""Criticism by evaluation: "X said Y's decision was illegal", "the tariffs are unfair, X said".
+"""Criticism by evaluation: "X said Y's decision was illegal", "the tariffs are unfair, X said",
+"X is deeply concerned about Y's actions".
 
 A copular clause whose predicate is a negative evaluation (``data/evaluations.tsv``), whose
 subject names an actor or an actor's act, and which a speaker reports (it is the complement
 of "say", "tell", "add", ...) is that speaker's criticism of that actor (CAMEO 111). Nothing
-else counts: an evaluation nobody voices, or of a thing no actor owns, is no event.
+else counts: an evaluation nobody voices, or of a thing no actor owns, is no event. A
+speaker "concerned about" (alarmed by, dismayed at ...) an actor or its act disapproves of it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from flashpoint.events.arguments import ActorIndex, children, coded
 from flashpoint.events.clauses import Match
 
 COPULAS = frozenset({"be", "seem", "remain", "become", "look", "sound", "appear"})
+# "X is deeply concerned about Y's actions": the subject's own disapproval of Y.
+CONCERNED = frozenset({"concerned", "alarmed", "troubled", "disturbed", "worried", "dismayed",
+                       "outraged", "appalled", "disappointed", "angered", "incensed"})
+_ABOUT = ("about", "over", "by", "at", "with")
 SPEAKING = frozenset({"say", "tell", "add", "state", "tweet", "write", "argue", "claim",
                       "insist", "declare", "warn", "note", "charge", "complain", "stress"})
 _PREDICATES = ("acomp", "attr", "oprd")
@@ -40,6 +46,12 @@ def evaluations(sent: Span, words: frozenset[str], actors: ActorIndex) -> list[M
     """The speaker's criticisms voiced as negative evaluations in one sentence."""
     found = []
     for token in sent:
+        if token.lower_ in CONCERNED and token.dep_ in _PREDICATES \
+                and token.head.lemma_.lower() in COPULAS:
+            match = _concern(token, actors)
+            if match is not None:
+                found.append(match)
+            continue
         if token.lemma_.lower() not in words and token.lower_ not in words:
             continue
         predicate = token if token.dep_ in _PREDICATES else (
@@ -56,6 +68,21 @@ def evaluations(sent: Span, words: frozenset[str], actors: ActorIndex) -> list[M
             found.append(Match("111", token, "verb", f"evaluations:{token.lemma_.lower()}",
                                sources=speaker, targets=targets))
     return found
+
+
+def _concern(token: Token, actors: ActorIndex) -> Match | None:
+    """ "the UN is deeply concerned about the actions of X": the subject disapproves of X."""
+    sources = [r for s in children(token.head, "nsubj") for r in actors.phrase(s) if coded(r)]
+    heads = [p for prep in children(token, "prep") if prep.lower_ in _ABOUT
+             for p in children(prep, "pobj")]
+    targets = [r for h in heads for r in actors.phrase(h) if coded(r)] or [
+        r for h in heads for r in actors.inside(h, preps=("of", "by")) if coded(r)]
+    own = {r.actor or r.name for r in sources}
+    targets = [r for r in targets if (r.actor or r.name) not in own]
+    if not sources or not targets:
+        return None
+    return Match("111", token, "verb", f"evaluations:{token.lower_}", sources=sources,
+                 targets=targets)
 
 
 def _speaker(clause: Token, actors: ActorIndex) -> list:
