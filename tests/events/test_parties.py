@@ -46,3 +46,27 @@ def test_international_bodies_have_distinct_codes(events_of):
         "The European Union and NATO condemned Russia. The African Union criticised Sudan.")
         if e.source is not None}
     assert {"IGOEU", "IGONATO", "IGOAU"} <= codes, codes
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The Kenyan president attacked the Somali leader for raising questions about the war.",
+     "11"),                                              # words aimed at a person
+    ("Somali gunmen attacked the Kenyan governor for his stance on the militias.", "18"),
+    ("Kenyan troops attacked Somali fighters for hours.", "19"),  # force, whatever its length
+])
+def test_attacks_for_what_someone_said_are_criticism(events_of, text, root):
+    roots = {e.root for e in events_of(text) if e.trigger == "attacked"}
+    assert roots and (root in roots or (root == "18" and roots <= {"18", "19"})), roots
+
+
+def test_a_war_is_a_state_of_affairs(events_of):
+    assert not [e for e in events_of("That agreement ended a war that lasted three years "
+                                     "and killed 100,000 people.") if e.root in ("18", "19")]
+    assert [e for e in events_of("Russia's war against Ukraine entered its fourth year.")
+            if e.root == "19" and e.target is not None and e.target.country == "UKR"]
+
+
+def test_legal_charges_are_coercion(events_of):
+    found = [e for e in events_of("Kenyan prosecutors charged two Somali men with terrorism.")
+             if e.trigger == "charged"]
+    assert [(e.cameo, e.target.country) for e in found] == [("173", "SOM")], found

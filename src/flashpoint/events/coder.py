@@ -12,12 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from flashpoint.events.arguments import ActorIndex, coded
 from flashpoint.events.clauses import Match, direct_object
-from flashpoint.events.conventions import (DOMESTIC_AGENCIES, DOMESTIC_ROOTS, PERSONAL_ROOTS,
-                                           PLACE_TARGET_ROOTS, REASON_PREPS,
-                                           STATES_OF_CONFLICT, VENUE_CODES, VIOLENT_ROOTS,
-                                           WEAPONS, domestic_government, home_country, inferred,
-                                           party_key, localized, ruling_country, uncoded,
-                                           unnamed_agent)
+from flashpoint.events.conventions import (ARMED_SECTORS, DOMESTIC_AGENCIES, DOMESTIC_ROOTS,
+                                           PERSONAL_ROOTS, PLACE_TARGET_ROOTS, REASON_PREPS,
+                                           SAYINGS, STATES_OF_CONFLICT, VENUE_CODES,
+                                           VIOLENT_ROOTS, WEAPONS, domestic_government,
+                                           home_country, inferred, localized, party_key,
+                                           ruling_country, uncoded, unnamed_agent)
 from flashpoint.events.details import Places, count_of, event_date
 from flashpoint.events.matching import SentenceMatcher
 from flashpoint.events.modality import Modality, modality
@@ -335,18 +335,18 @@ def _conditional(trigger: Token) -> bool:
 
 
 def _verbal_attack(match: Match, actors: ActorIndex) -> bool:
-    """A violent verb aimed only at persons, with a reason ("for"/"over" a saying or doing)."""
+    """A violent verb of an unarmed speaker aimed only at persons, with a reason ("for"/"over"
+    a saying or a doing): "Duterte attacked Trudeau for raising questions"; gunmen who
+    attacked a governor for his stance used force."""
     if match.kind != "verb" or not match.targets:
         return False
-    reason = any(c.dep_ == "prep" and c.lower_ in REASON_PREPS and any(
-        g.dep_ in ("pcomp", "pobj") and not _is_time(g) for g in c.children)
-        for c in match.trigger.children)
-    return reason and all(t is not None and actors.kind(t) == "person" for t in match.targets)
-
-
-def _is_time(token: Token) -> bool:
-    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in (
-        "hour", "day", "week", "month", "year", "minute", "time")
+    # the reason may hang on the verb or lower ("attacked X at the summit for raising ...")
+    reason = any(p.dep_ == "prep" and p.lower_ in REASON_PREPS and any(
+        g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and g.lemma_.lower()
+        in SAYINGS for g in p.children) for p in match.trigger.subtree)
+    unarmed = bool(match.sources) and all(s.sector not in ARMED_SECTORS for s in match.sources)
+    return reason and unarmed and all(t is not None and actors.kind(t) == "person"
+                                      for t in match.targets)
 
 
 def _state_of_conflict(match: Match, actors: ActorIndex) -> bool:

@@ -21,6 +21,9 @@ STATES_OF_CONFLICT = frozenset({"war", "conflict", "fighting", "violence", "cris
 # "attacked X for raising questions", "fired back at X over her criticism": violence words
 # aimed at a person for what he said are words, not force.
 REASON_PREPS = frozenset({"for", "over"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "CRM", "SEP", "INS", "SPY", "COP"})
+SAYINGS = frozenset({"criticism", "remark", "comment", "statement", "question", "tweet",
+                     "speech", "words", "stance", "position", "view", "claim", "accusation"})
 # Things that kill with no one named: their planters are unidentified.
 WEAPONS = frozenset({"bomb", "explosion", "blast", "mine", "minefield", "device", "ied", "shell",
                      "rocket", "missile", "grenade", "explosive", "drone", "mortar", "booby-trap",
