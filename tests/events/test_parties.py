@@ -70,3 +70,11 @@ def test_legal_charges_are_coercion(events_of):
     found = [e for e in events_of("Kenyan prosecutors charged two Somali men with terrorism.")
              if e.trigger == "charged"]
     assert [(e.cameo, e.target.country) for e in found] == [("173", "SOM")], found
+
+
+def test_the_titled_name_acts_not_the_titles_possessor(events_of):
+    found = [e for e in events_of("U.S. President Donald Trump's special envoy, Steve Witkoff, "
+                                  "spoke with Russian President Vladimir Putin on Thursday.",
+                                  "2025-03-14") if e.trigger == "spoke"]
+    assert [(e.source.name, e.target.name) for e in found] == [
+        ("Steve Witkoff", "Vladimir Putin")], found

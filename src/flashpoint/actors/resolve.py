@@ -6,6 +6,8 @@ can only point back at actors already seen; `flashpoint.actors.coref` then adds 
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -162,7 +164,11 @@ class Resolver:
     def _person(self, pid: str, span: Span, via: str) -> None:
         p = self.lx.dicts.people[pid]
         code = person_role(p, self.date)
-        self.add(("entry", pid), span, via, name=p.name, type="person", country=code.country,
+        # "Volodymyr Zelenskyy": named as the article spells him when it never uses the
+        # dictionary's spelling (the entry id still identifies him)
+        name = span.text if len(span) > 1 and span.text in p.aliases and not re.search(
+            rf"(?<!\w){re.escape(p.name)}(?!\w)", self.doc.text) else p.name
+        self.add(("entry", pid), span, via, name=name, type="person", country=code.country,
                  sector=code.sector, entry=pid, role=code.title)
         self.surnames.setdefault(span[-1].text, ("entry", pid))
 
@@ -234,6 +240,11 @@ class Resolver:
             not any(e.label_ == "PERSON" and len(e) > 1 for e in span.ents) and \
             place_country(span.text) is not None
 
+    def _possessing_person(self, c: Candidate) -> bool:
+        """ "Donald Trump's special envoy": the possessor is a person of his own, not a word
+        of the envoy's phrase (which still takes his country)."""
+        return c.kind in (PERSON, SHORT) and self.doc[c.start:c.end].root.dep_ == "poss"
+
     def _possessor_of_named(self, span: Span) -> bool:
         """"Iran's Quds Force": the possessor of a named actor is a modifier, not an actor."""
         root = span.root
@@ -262,13 +273,15 @@ class Resolver:
                     titles[target.start] = (country, sector, "person" if agent.entry.type ==
                                             "person" else "organization", agent.entry.word)
                 consumed.update(i for i in range(span.start, span.end) if i not in
-                                range(target.start, target.end))
+                                range(target.start, target.end) and not (
+                                    i in owner and self._possessing_person(owner[i])))
                 continue
             countries = tuple(countries_in(span, self.lx, skip=range(agent.start, agent.end),
                                            adjectives_only=topical(agent)) if agent else ())
             for i in range(span.start, span.end):
                 if i in owner and owner[i].kind in (COUNTRY, CAPITAL, ADJECTIVE, DEMONYM,
-                                                    PEOPLES, SHORT, PERSON, "ner"):
+                                                    PEOPLES, SHORT, PERSON, "ner") \
+                        and not self._possessing_person(owner[i]):
                     consumed.add(owner[i].start)
             sector = agent.entry.sector if agent else ""
             if agent and sector in FORMER_OFFICE_SECTORS and is_former(span, agent):

@@ -130,7 +130,12 @@ class ActorIndex:
             head = head.head.head
         found: list[ActorRef] = []
         for conjunct in (head, *_conjuncts(head)):
-            ref = self._one(conjunct, depth)
+            # "Trump's special envoy, Steve Witkoff": the title's name is the actor, not the
+            # possessor of the title
+            named = [r for a in conjunct.children if a.dep_ == "appos"
+                     and (r := self.at(a)) is not None and self.kind(r) == "person"] \
+                if self.at(conjunct) is None else []
+            ref = named[0] if named else self._one(conjunct, depth)
             if ref is not None and not coded(ref) and \
                     self.kind(ref) in (None, "person", "group"):
                 ref = self._affiliated(conjunct, ref)
