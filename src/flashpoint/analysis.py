@@ -211,7 +211,7 @@ def build_analysis(article: Article, parts: list[tuple[_Chunk, DocRecords]], *,
     threshold) are left out, so every consumer sees the same events.
     """
     actors = _Merged("A", lambda a: (a.entry or a.name, a.country, a.sector, a.type))
-    places = _Merged("P", lambda p: (p.geonameid, p.name, p.kind))
+    places = _Merged("P", lambda p: (p.geonameid,) if p.geonameid else (p.name, p.kind))
     events: list[Event] = []
     quotes: list[Quote] = []
     errors: list[StageError] = []

@@ -251,11 +251,12 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     mentions: tuple[Span, ...] = ()
+    canonical: str | None = None  # the gazetteer's name; ``name`` is as the article writes it
 
     def to_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
                 "lat": self.lat, "lon": self.lon, "geonameid": self.geonameid,
-                "mentions": [list(m) for m in self.mentions]}
+                "mentions": [list(m) for m in self.mentions], "canonical": self.canonical}
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,7 +77,7 @@ def _place_key(r: _Resolved) -> tuple:
     return ("entry", r.entry.key)
 
 
-def _place(pid: str, r: _Resolved, spans: tuple) -> Place:
+def _place(pid: str, r: _Resolved, spans: tuple, named: str | None) -> Place:
     text = r.toponym.span.text
     if r.toponym.via == "facility":
         e = r.entry
@@ -86,7 +86,10 @@ def _place(pid: str, r: _Resolved, spans: tuple) -> Place:
     if r.entry is None:
         return Place(pid, text, "unresolved", None, None, None, None, spans)
     e = r.entry
-    return Place(pid, e.name, e.kind, e.country, e.lat, e.lon, e.geonameid, spans)
+    # named as the article writes the name ("Britain", "Qamishli"; an adjective or demonym,
+    # "Iraqi soil", is no name: then the gazetteer's), the gazetteer's name beside it
+    return Place(pid, named or e.name, e.kind, e.country, e.lat, e.lon, e.geonameid, spans,
+                 canonical=e.name)
 
 
 def build_places(doc: Doc, toponyms: list[Toponym],
@@ -99,7 +102,12 @@ def build_places(doc: Doc, toponyms: list[Toponym],
     for number, members in enumerate(groups.values(), start=1):
         pid = f"P{number}"
         spans = tuple((r.toponym.span.start_char, r.toponym.span.end_char) for r in members)
-        places.append(_place(pid, members[0], spans))
+        names = [r.toponym.span.text for r in members
+                 if not r.via.startswith(("adjective", "demonym"))]
+        # a dateline's capitals ("BAGHDAD (AP)") are no spelling; acronyms ("UAE") are
+        named = next((n for n in names if not n.isupper() or len(n) <= 4), None) or \
+            (names[0].title() if names else None)
+        places.append(_place(pid, members[0], spans, named))
         mentions.extend(_mention(r.toponym.span, pid, r.via) for r in members)
     mentions.sort(key=lambda m: m.start)
     return places, mentions

@@ -195,13 +195,15 @@ def _actor_row(actor: Actor, gid: str) -> dict:
 
 
 def _place_id(place: Place) -> str:
-    return ids.place_id(name=place.name, kind=place.kind, country=place.country,
-                        geonameid=place.geonameid)
+    return ids.place_id(name=place.canonical or place.name, kind=place.kind,
+                        country=place.country, geonameid=place.geonameid)
 
 
 def _place_row(place: Place, gid: str) -> dict:
-    return {"id": gid, "name": place.name, "kind": place.kind, "country": place.country,
-            "lat": place.lat, "lon": place.lon, "geonameid": place.geonameid}
+    # the store keeps one row per place across articles: the gazetteer's name
+    return {"id": gid, "name": place.canonical or place.name, "kind": place.kind,
+            "country": place.country, "lat": place.lat, "lon": place.lon,
+            "geonameid": place.geonameid}
 
 
 def _ref_cols(prefix: str, ref: ActorRef | None, actor_map: dict[str, str]) -> dict:
