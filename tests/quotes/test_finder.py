@@ -108,7 +108,9 @@ def test_speaker_from_actor_mentions(parse):
                                        spokesman.idx + len(spokesman), "A1", "agent")]
     speaker = find_quotes(doc)[0].speaker
     assert (speaker.actor, speaker.country, speaker.sector) == ("A1", "IRN", "GOV")
-    assert not speaker.anonymous  # a spokesman is identified by the post, not a hidden source
+    # a spokesman with no name is an unnamed source (as event-data coders take it); the
+    # body he speaks for still codes him
+    assert speaker.anonymous
 
 
 def test_offsets_point_into_the_doc(parse):
