@@ -138,3 +138,10 @@ def test_five_hundred_quotes(parse):
     text = "\n\n".join(f'"Statement number {i} is here," official {i} said.' for i in range(500))
     quotes = find_quotes(parse(text))
     assert len(quotes) == 500 and all(q.speaker is not None for q in quotes)
+
+
+def test_pronoun_skips_subjects_of_subordinate_clauses(parse):
+    doc = parse("Foreign Minister Mary Carter spoke on Monday. She said it was no condition "
+                "that the governor resigns. \"We will wait,\" she said.")
+    quotes = find_quotes(doc)
+    assert quotes and quotes[-1].speaker.name == "Mary Carter", [q.speaker for q in quotes]

@@ -199,10 +199,19 @@ class SpeakerResolver:
         for token in self.doc:
             if token.dep_ not in _SUBJECTS or token.pos_ not in ("PROPN", "NOUN"):
                 continue
+            if not _main_clause(token.head):
+                continue  # "... a prerequisite that Assad goes": no referent of a later "he"
             if token.ent_type_ in {"PERSON"} | _INSTITUTION_ENTS or token.lower_ in self.lex.roles \
                     or token.lower_ in self.lex.offices:
                 found.append(self._candidate(self.describe(phrase(token), token), token))
         return found
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's main verb, or one coordinated with it."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _lookup(table: dict, head: Token, default=None):
