@@ -145,3 +145,9 @@ def test_pronoun_skips_subjects_of_subordinate_clauses(parse):
                 "that the governor resigns. \"We will wait,\" she said.")
     quotes = find_quotes(doc)
     assert quotes and quotes[-1].speaker.name == "Mary Carter", [q.speaker for q in quotes]
+
+
+def test_a_word_quoted_inside_a_report_leaves_the_report_found(parse):
+    doc = parse('The envoy said his trip to the region had been a "tremendous" success.')
+    reported = [q for q in find_quotes(doc) if not q.direct]
+    assert [q.text[:8] for q in reported] == ["his trip"], find_quotes(doc)

@@ -38,6 +38,9 @@ class _Found:
     inherit: bool = False  # the speaker is the previous quote's (a continuation)
     speaker: Speaker | None = None
     origin: _Found | None = None  # the quote a continuation continues
+    # a word or two quoted inside the writer's report ("a "tremendous" success"): it claims
+    # neither its span nor its cue, so the reported clause around it is found too
+    fragment: bool = False
 
 
 def find_quotes(doc: Doc, lexicon: Lexicon | None = None) -> list[Quote]:
@@ -60,7 +63,8 @@ class _Finder:
     def run(self) -> list[Quote]:
         found = [f for f in (self._marked(m) for m in self.marked) if f is not None]
         for f in found:
-            self._claim(f.start, f.end, f.cue)
+            if not f.fragment:
+                self._claim(f.start, f.end, f.cue)
         found += self._unmarked()
         found.sort(key=lambda f: f.start)
         self._resolve(found)
@@ -112,11 +116,12 @@ class _Finder:
         head = self._speaker_of(cue) if cue is not None else None
         if head is not None and head.left_edge.idx <= m.start < head.right_edge.idx:
             cue = None  # the quote is part of the subject ("the "maximum pressure" campaign")
-        if cue is not None:
-            return _Found(m.start, m.end, True, rule, cue=cue, speaker_head=head,
-                          cue_end=self._according(cue))
         words = [t for t in self.doc.char_span(m.start, m.end, alignment_mode="expand") or []
                  if not t.is_punct and not t.is_space]
+        if cue is not None:
+            return _Found(m.start, m.end, True, rule, cue=cue, speaker_head=head,
+                          cue_end=self._according(cue),
+                          fragment=len(words) < 4 and self._embedded(m))
         if self._embedded(m) or len(words) < 4:
             return None
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
@@ -268,8 +273,9 @@ class _Finder:
         the clause (attached it elsewhere); the rest of the sentence is what was said."""
         if lemma in self.lex.object_cues or cue.i + 1 >= sent.end:
             return None
-        if any(c.dep_ in ("dobj", "ccomp", "prep", "dative") for c in cue.children):
-            return None
+        if any(c.dep_ in ("ccomp", "prep", "dative") for c in cue.children) or any(
+                c.dep_ == "dobj" and not _finite_inside(c) for c in cue.children):
+            return None  # "said the two allies shared objectives", parsed as an object, stays
         nxt = self.doc[cue.i + 1]
         if nxt.is_punct or nxt.pos_ in ("ADP", "PART") or nxt.lower_ == "to":
             return None
@@ -350,6 +356,12 @@ class _Finder:
         return Quote(id=f"Q{number}", text=self.text[f.start:f.end], span=(f.start, f.end),
                      direct=f.direct, speaker=f.speaker, cue=cue_text, cue_span=cue_span,
                      rule=f.rule)
+
+
+def _finite_inside(token: Token) -> bool:
+    """A finite verb in the phrase: a clause the parser took for an object."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and t.i != token.head.i
+               for t in token.subtree)
 
 
 def _trim(span: Span) -> Span:
