@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from flashpoint.events.arguments import ActorIndex, children, clause_subject, coded, prep_objects
 from flashpoint.events.evaluations import evaluations
+from flashpoint.events.statements import statements
 from flashpoint.events.clauses import (FRAME_PREPS, Match, attachments, direct_object,
                                        particle_of)
 from flashpoint.events.frames import DEMANDING, FrameRules
@@ -172,6 +173,7 @@ class SentenceMatcher(FrameRules):
         taken = {m.trigger.i for m in found}
         found += [m for m in evaluations(sent, self.patterns.evaluations, self.actors)
                   if m.trigger.i not in taken]
+        found += statements(sent, found, self.actors)
         return _drop_restated_objects(_merge_protest_aims(found))
 
     # -- verbs -----------------------------------------------------------------------------
