@@ -25,6 +25,21 @@ CASES = [
     # negative cases: plain reported facts stay asserted
     ("Canada said Israel attacked Syria.", "19", {(False, False)}),
     ("Israel attacked Syria on Monday.", "19", {(False, False)}),
+    # a subjectless conjunct shares its first conjunct's governor; one with its own does not
+    ("Canada urged Peru to accept the deal or face sanctions from Chile.", "16",
+     {(False, True)}),
+    ("Israel attacked Syria and killed ten soldiers.", "18", {(False, False)}),
+    # scheduled, called for, lacking: not asserted
+    ("Israel and Syria were scheduled to hold talks on Monday.", "04", {(False, True)}),
+    ("Canada called for sanctions against Iran.", "11", {(False, False)}),  # CAMEO manual
+    ("Peru blamed Chile for the lack of a meeting with Israel.", "04", {(True, False)}),
+    # a present clause of time under a future, and a purpose, are not yet acts
+    ("Canada will convene after Peru returns to Chile.", "08", {(False, True)}),
+    ("Israel moved troops to the border to attack Syria.", "19", {(False, True)}),
+    # someone's belief about another's act is no announcement
+    ("Canada believes Israel will attack Syria.", "19", {(False, True)}),
+    # facing criticism happened
+    ("Israel faced criticism from Canada.", "11", {(False, False)}),
 ]
 
 

@@ -162,9 +162,6 @@ def uncoded(ref: ActorRef | None, actors: ActorIndex) -> bool:
         and (actors.collective(ref) or actors.kind(ref) is None)
 
 
-# Armed opposition with no nationality of its own is of the country it fights in: where the
-# article is placed, when the sentence places it nowhere (CAMEO, ACLED).
-INSURGENT_SECTORS = frozenset({"REB", "UAF", "SEP", "INS"})
 # Sectors that are no country's own: they never take the place's country.
 STATELESS = frozenset({"IGO", "NGO", "MNC"})
 
@@ -174,11 +171,9 @@ def localized(ref: ActorRef | None, location, actors: ActorIndex) -> ActorRef | 
     with no nationality is coded with the country the sentence places the event in (a
     named person is not: a visitor is no national of the place he visits; nor are officials
     and diplomats unless their own clause places them)."""
-    if ref is None or ref.sector in STATELESS or location is None or not location.country:
+    if ref is None or ref.sector in STATELESS or location is None \
+            or location.basis not in ("clause", "sentence") or not location.country:
         return ref
-    if location.basis not in ("clause", "sentence") and not (
-            ref.sector in INSURGENT_SECTORS and not ref.country and actors.collective(ref)):
-        return ref  # only rebels are placed by the article's own place ("the rebels said")
     if ref.country:  # "ethnic Albanians in Serbia" live there: coded by residence (CAMEO)
         return replace(ref, country=location.country, sector="ETH") \
             if ref.country != location.country and _ethnic(ref, actors) else ref

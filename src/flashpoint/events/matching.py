@@ -324,8 +324,10 @@ class SentenceMatcher(FrameRules):
         if noun.dep_ == "pobj" and governor.dep_ == "prep" and \
                 governor.head.lemma_.lower() in LIGHT_VERBS:  # "engaged in X against Y"
             hangers.append(governor.head)
-        source_heads = [t for h in hangers
-                        for t in prep_objects(h, pattern.source_preps or ("by",))]
+        source_preps = pattern.source_preps or ("by",)
+        if noun.dep_ == "dobj" and governor.lemma_.lower() in RECEIVING_VERBS:
+            source_preps = (*source_preps, "from")  # "drew condemnation from X": X's
+        source_heads = [t for h in hangers for t in prep_objects(h, source_preps)]
         source_heads += children(noun, "poss")
         source_heads += [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")
                          and self.actors.at(c) is not None]

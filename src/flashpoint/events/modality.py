@@ -34,7 +34,7 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "chance", "potential", "likely", "unlikely", "plan", "scenario", "option", "speculation",
     "ready", "poised", "able", "willing", "prepared", "eager", "determined", "capable",
     "would-be", "question", "whether", "schedule", "reluctance", "reluctant", "attempt",
-    "face", "proposal", "demand", "call", "appeal", "request", "bid", "effort",
+    "proposal", "demand", "call", "appeal", "request", "bid", "effort",
     # "called for sanctions", "pushed for talks": the prepositional object is only wanted
     "call for", "push for", "press for", "appeal for", "ask for", "hope for", "wait for",
     "plan for", "prepare for", "time for", "need for", "lobby for", "campaign for",
@@ -87,6 +87,13 @@ def _pending(node: Token) -> bool:
     governor shares the governor's future; a past one ("after X attacked") happened."""
     return node.dep_ == "advcl" and node.tag_ in ("VBZ", "VBP", "VB") and any(
         c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKERS for c in node.children)
+
+
+def _shared(node: Token) -> bool:
+    """ "to accept a ceasefire or face sanctions", "could attack or retaliate": a verb
+    conjunct with no subject of its own shares its first conjunct's governors."""
+    return node.dep_ == "conj" and node.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children)
 
 
 def _purpose(node: Token) -> bool:
@@ -148,11 +155,12 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
         negated = negated or neg is not None
         hypothetical = hypothetical or hyp is not None
         foreign = foreign or (crossed and hyp is not None)
-        if hyp is not None and hyp.lower() in SPECULATIVE:
-            speculative = speculative or hyp
+        if hyp is not None and (hyp.lower() in SPECULATIVE or (
+                hyp == node.text and node.lemma_.lower() in SPECULATIVE)):
+            speculative = speculative or hyp  # "feared", "believes": by the lemma
         cue = cue or neg or hyp
-        if (node.dep_ not in _CLIMB and not _pending(node)) or node.head.i == node.i \
-                or steps >= max_steps:
+        if (node.dep_ not in _CLIMB and not _pending(node) and not _shared(node)) \
+                or node.head.i == node.i or steps >= max_steps:
             break
         if node.head.lemma_.lower() in REPORTING and node.dep_ in ("ccomp", "conj"):
             break
