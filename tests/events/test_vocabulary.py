@@ -89,6 +89,14 @@ CASES = [
     ("Serbia engaged in ethnic cleansing.", "cleansing", "20"),
     ("The army drove thousands of villagers from their homes.", "drove", "20"),
     ("Government forces used chemical weapons against civilians.", "weapons", "20"),
+    ("Beijing announced import duties on American goods.", "duties", "16"),
+    ("The president proposed slapping billions in tariffs on Chinese goods.", "proposed", "13"),
+    ("The minister called the decision unjustified.", "called", "11"),
+    ("The delegation expressed deep concern over the raid by Israel.", "expressed", "11"),
+    ("Officials pushed back on the accusations.", "pushed", "12"),
+    ("Kenya and Somalia struck a deal on border security.", "struck", "05"),
+    ("Kenyan prosecutors charged two men with terrorism.", "charged", "17"),
+    ("Russia renewed its denial of the allegations.", "denial", "01"),
 ]
 
 

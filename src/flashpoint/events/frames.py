@@ -52,9 +52,14 @@ class FrameRules:
                     candidates += [(f"{m.lemma_.lower()} {t.lemma_.lower()}", t)
                                    for m in t.children if m.dep_ in ("amod", "compound")]
                     candidates.append((t.lemma_.lower(), t))
+                    # "slapping $100 billion in tariffs": the amount's "in" names what
+                    candidates += [(p.lemma_.lower(), p) for p in prep_objects(t, ("in", "of"))]
                 candidates += [(t.lemma_.lower(), t) for t in prep_objects(comp, ("for", "to",
                                                                                   "in"))]
         objects = children(verb, "dobj") + prep_objects(verb, ("for", "with", "of", "to"))
+        # "proposed slapping $100 billion in tariffs on X": a gerund's own objects say what
+        objects += [t for g in list(objects) if g.tag_ == "VBG"
+                    for o in children(g, "dobj") for t in (o, *prep_objects(o, ("in", "of")))]
         for obj in objects:  # "threatened a general strike": the modified noun first
             candidates += [(f"{c.lemma_.lower()} {obj.lemma_.lower()}", obj)
                            for c in obj.children if c.dep_ in ("compound", "amod")]
