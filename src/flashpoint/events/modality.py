@@ -134,6 +134,7 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
     cue = speculative = None
     governed = False  # a hypothetical governor has been passed
     crossed = foreign = False  # a clause of time or purpose has been left
+    coordinate = False  # ``node`` was reached from a conjunct: its auxiliaries, not its sense
     node, steps = trigger, 0
     while True:
         neg, hyp = _own_cues(node)
@@ -144,7 +145,7 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
                 HYPOTHETICAL_GOVERNORS:
             hyp = hyp or f"{node.head.text} {node.text}"
             governed = True
-        if node is not trigger:
+        if node is not trigger and not coordinate:
             if key in NEGATING_GOVERNORS or node.lemma_.lower() in NEGATING_GOVERNORS:
                 neg = neg or node.text
             if node.lemma_.lower() in HYPOTHETICAL_GOVERNORS:
@@ -165,6 +166,7 @@ def modality(trigger: Token, *, max_steps: int = 7) -> Modality:
         if node.head.lemma_.lower() in REPORTING and node.dep_ in ("ccomp", "conj"):
             break
         crossed = crossed or _pending(node) or _purpose(node)
+        coordinate = node.dep_ == "conj"
         node, steps = _governor(node), steps + 1
     if trigger.sent.text.rstrip().rstrip('"\u201d\'').endswith("?"):
         hypothetical, cue = True, cue or "?"
