@@ -144,3 +144,8 @@ NEGATIVE = [
 @pytest.mark.parametrize(("text", "root"), NEGATIVE)
 def test_vocabulary_not(events_of, text, root):
     assert root not in {e.root for e in events_of(text)}
+
+
+def test_pushing_forces_back_is_no_rejection(events_of):
+    found = _found(events_of("Kenyan forces pushed the militants back from the border."))
+    assert ("pushed", "12") not in found, found
