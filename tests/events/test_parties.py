@@ -78,3 +78,11 @@ def test_the_titled_name_acts_not_the_titles_possessor(events_of):
                                   "2025-03-14") if e.trigger == "spoke"]
     assert [(e.source.name, e.target.name) for e in found] == [
         ("Steve Witkoff", "Vladimir Putin")], found
+
+
+def test_possessor_controls_the_infinitive_of_its_decision(events_of):
+    found = [(e.trigger, e.source and e.source.country, e.target and e.target.country)
+             for e in events_of("Somalia protested Kenya's decision to deploy troops to the "
+                                "border.", "2024-05-06")]
+    assert ("protested", "SOM", "KEN") in found and \
+        any(t == "deploy" and s == "KEN" for t, s, _ in found), found

@@ -443,6 +443,10 @@ def clause_subject(verb: Token, *, depth: int = 0) -> Token | None:
         patients = children(head, *PASSIVE_SUBJECTS)
         if patients:
             return patients[0]
+    if verb.dep_ in ("acl", "xcomp") and head.pos_ == "NOUN" and children(head, "poss") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "Moscow's decision to suspend flights", "Iran's plan to enrich": the possessor
+        return children(head, "poss")[0]
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in DOCUMENTS \
             and head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
         # "X issued a statement condemning Y": who issued the statement condemns
