@@ -25,3 +25,15 @@ def test_name_as_the_article_spells_it(nlp):
     names = {a.entry: a.name for a in _actors(
         nlp, "Volodymyr Zelensky met Emmanuel Macron. Zelenskyy thanked him.")}
     assert names["volodymyr_zelensky"] == "Volodymyr Zelensky"
+
+
+def test_an_acronym_the_article_defines_is_the_same_actor(nlp):
+    text = ("The Counter Terrorism Department, or CTD, said it had arrested three men in "
+            "Lahore. CTD arrested two more men in Karachi on Tuesday.")
+    actors = [a for a in _actors(nlp, text) if "CTD" in a.name or "Terrorism" in a.name]
+    assert [a.name for a in actors] == ["Counter Terrorism Department"], actors
+    assert len(actors[0].mentions) >= 2
+    # an acronym the text does not define stays its own
+    other = _actors(nlp, "The Counter Terrorism Department said it arrested three men. "
+                         "CTD arrested two more men on Tuesday.")
+    assert "CTD" in {a.name for a in other}
