@@ -51,3 +51,17 @@ def test_a_clause_does_not_make_its_subject_its_own_object(nlp):
     events = [e for e in records(doc, "fp_events") if e.trigger == "banned"]
     assert events and all(e.target is None or e.target.name != "Kenyan government"
                           for e in events), (names, events)
+
+
+def test_it_opening_a_sentence_continues_the_previous_subject(nlp):
+    from flashpoint.nlp.extensions import records
+
+    def linked(text):
+        doc = nlp(text)
+        actors = {a.id: a.name for a in records(doc, "fp_actors")}
+        return {doc[m.start].text: actors[m.ref] for m in records(doc, "fp_actor_mentions")
+                if m.via == "coref:pronoun"}
+
+    assert linked("The Arab League condemned the raid. It also called for an inquiry.") \
+        == {"It": "Arab League"}
+    assert linked("Iran rejected the claims. It is likely that the talks will fail.") == {}

@@ -48,9 +48,25 @@ def _link_it(res: Resolver, tok) -> None:
     """ "it" as a subject whose clause reports its own sentence subject's words or acts."""
     if tok.dep_ not in ("nsubj", "nsubjpass") or _expletive(tok):
         return
-    subject = _clause_subject(res, tok, "thing")
+    subject = _clause_subject(res, tok, "thing") or _previous_subject(res, tok)
     if subject is not None:
         res.add(subject, res.doc[tok.i:tok.i + 1], "coref:pronoun")
+
+
+def _previous_subject(res: Resolver, tok) -> tuple | None:
+    """ "The Arab League condemned the raid. It also called for ...": a sentence that opens
+    with "it" acting continues the previous sentence's organisation or country subject."""
+    sent = tok.sent
+    opening = [t for t in sent if not (t.is_punct or t.lower_ in ("but", "and", "yet"))]
+    if not opening or opening[0].i != tok.i or tok.head.pos_ != "VERB" or sent.start == 0:
+        return None
+    previous = res.doc[sent.start - 1].sent
+    for key, d in res.drafts.items():
+        if _fits(d, "thing") and any(
+                previous.start <= s < previous.end and res.doc[e - 1].dep_ == "nsubj"
+                and res.doc[e - 1].head.dep_ == "ROOT" for s, e, _ in d.mentions):
+            return key
+    return None
 
 
 def _expletive(tok) -> bool:
