@@ -37,3 +37,13 @@ def test_an_acronym_the_article_defines_is_the_same_actor(nlp):
     other = _actors(nlp, "The Counter Terrorism Department said it arrested three men. "
                          "CTD arrested two more men on Tuesday.")
     assert "CTD" in {a.name for a in other}
+
+
+def test_an_office_title_names_its_jurisdiction(nlp):
+    codes = {a.name: (a.country, a.sector) for a in _actors(
+        nlp, "Garissa County Commissioner Ali Hassan said police arrested two men.")}
+    assert codes["Ali Hassan"] == ("KEN", "GOV")
+    # a newspaper's city is no jurisdiction of its reporter
+    codes = {a.name: a.country for a in _actors(
+        nlp, "Washington Post reporter John Smith said the talks failed.")}
+    assert codes.get("John Smith") is None

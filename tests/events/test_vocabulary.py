@@ -149,3 +149,8 @@ def test_vocabulary_not(events_of, text, root):
 def test_pushing_forces_back_is_no_rejection(events_of):
     found = _found(events_of("Kenyan forces pushed the militants back from the border."))
     assert ("pushed", "12") not in found, found
+
+
+def test_repelling_an_attack_is_fighting(events_of):
+    assert ("repelled", "19") in _found(events_of(
+        "Kenyan troops repelled an attack by Somali militants near the border."))

@@ -96,6 +96,18 @@ class Resolver:
         self._place_leaders()
         return self._finish()
 
+    def _jurisdiction(self, span: Span, agent, sector: str | None) -> str | None:
+        """ "Garissa County Commissioner Ali Hassan", "Kandahar governor": the place an
+        office's title names is where its holder serves (offices of the state only)."""
+        if sector not in ("GOV", "COP", "JUD", "LEG"):
+            return None
+        names = [t for t in span if t.i < agent.start and t.pos_ == "PROPN"
+                 and t.dep_ in ("compound", "nmod") and t.i not in range(agent.start, agent.end)]
+        if not names:
+            return None
+        return place_country(self.doc[names[0].i:names[-1].i + 1].text) or \
+            place_country(names[0].text)
+
     def _merge_acronyms(self) -> None:
         """ "the Counter Terrorism Department, or CTD, said ... CTD arrested": an acronym the
         article defines for a name is that name's actor (its mentions join the name's)."""
@@ -292,6 +304,7 @@ class Resolver:
             if target is not None:  # a title or apposition of a name
                 if agent:
                     country, sector = describe_with(span, self.lx)
+                    country = country or self._jurisdiction(span, agent, sector)
                     titles[target.start] = (country, sector, "person" if agent.entry.type ==
                                             "person" else "organization", agent.entry.word)
                 consumed.update(i for i in range(span.start, span.end) if i not in
