@@ -86,3 +86,15 @@ def test_possessor_controls_the_infinitive_of_its_decision(events_of):
                                 "border.", "2024-05-06")]
     assert ("protested", "SOM", "KEN") in found and \
         any(t == "deploy" and s == "KEN" for t, s, _ in found), found
+
+
+def test_where_an_attack_came_from_is_not_its_target(events_of):
+    assert not [e for e in events_of("Rockets fired from Libya hit the port.")
+                if e.target is not None and e.target.country == "LBY"]
+    withdrawn = [e for e in events_of("Russia withdrew its troops from Moldova.")
+                 if e.trigger == "withdrew"]
+    assert [e.target.country for e in withdrawn] == ["MDA"]
+
+
+def test_recalled_from_is_the_target(dyads):
+    assert ("recalled", "FRA", "MLI") in dyads("France recalled its ambassador from Mali.")

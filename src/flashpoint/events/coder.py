@@ -161,7 +161,9 @@ class EventCoder:
                 t is None or not (coded(t) or state.actors.is_actor(t))
                 and not (coding.root in PERSONAL_ROOTS and state.actors.is_party(t))
                 for t in targets):
-            place = state.places.acted_on(match.trigger)
+            # "rockets fired from Libya" are not aimed at Libya; "withdrew from X" acts on X
+            place = state.places.acted_on(match.trigger,
+                                          origin=coding.root not in VIOLENT_ROOTS)
             if place is not None:  # "reimposed blockades in X", "refused to deploy in X"
                 targets = [ActorRef(actor=None, name=place.name, country=place.country)]
                 rule = f"{rule}+place-target"

@@ -221,15 +221,18 @@ class Places:
                 return _location(self.at[token.i], "sentence")
         return _location(self.main, "article") if self.main else None
 
-    def acted_on(self, trigger: Token) -> Place | None:
+    def acted_on(self, trigger: Token, *, origin: bool = True) -> Place | None:
         """The place an act is done in, to or from: the object of a preposition on the
         trigger, on its infinitive complement or on their direct objects ("reimposed
         blockades in X", "refused to deploy troops in X", "withdrew forces from X"), never
         in its subject, its modifiers or deeper phrases. A noun's act is only placed by "in
         X" ("attacks in X"; "the threat from X" names its source). CAMEO coders take it as
-        the target when the act names no actor."""
+        the target when the act names no actor. ``origin=False``: "from X" is where the act
+        came from, not what it was done to ("rockets fired from Libya")."""
         verbal = trigger.pos_ in ("VERB", "AUX")
         preps = LOCATIVE_PREPS | DIRECTIONAL_PREPS if verbal else LOCATIVE_PREPS
+        if not origin:
+            preps = preps - {"from"}
         heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
         heads += [o for h in list(heads) for o in h.children if o.dep_ in ("dobj", "nsubjpass")
                   and verbal]
