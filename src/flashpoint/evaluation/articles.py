@@ -9,7 +9,6 @@ factual events matching any gold event. Micro-averages add counts over articles.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -23,6 +22,7 @@ from flashpoint.errors import GoldFileError
 from flashpoint.evaluation.gold import (GoldArticle, GoldEvent, GoldPlace, GoldQuote,
                                         GoldSpeculative, Side, default_corpus, gold_files,
                                         load_gold)
+from flashpoint.evaluation.places import haversine_km
 from flashpoint.schema import Article
 
 _MARKS = re.compile(r"[\u2019\u2018'\"\u201c\u201d`]")
@@ -151,16 +151,9 @@ def _place_ok(place: dict, gold: GoldPlace) -> bool:
     if gold.lat is None:
         return True
     try:
-        return _km((gold.lat, gold.lon), (float(place["lat"]), float(place["lon"]))) <= 50
+        return haversine_km(gold.lat, gold.lon, float(place["lat"]), float(place["lon"])) <= 50
     except (KeyError, TypeError, ValueError):
         return False
-
-
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def figures(counts: Counter) -> dict[str, float | int]:
