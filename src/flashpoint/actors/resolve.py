@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from flashpoint.actors.acronyms import merge_acronyms
 from flashpoint.actors.candidates import Candidate, find_candidates
 from flashpoint.actors.coref import link_pronouns
 from flashpoint.actors.context import HEAD_TITLES, dominant_country
@@ -90,7 +91,7 @@ class Resolver:
                 self._named(item, in_doc, titles)
             else:
                 self._agent(item)
-        self._merge_acronyms()
+        merge_acronyms(self.drafts, self.doc.text)
         link_pronouns(self)
         self._inherit_possessor_country()
         self._place_leaders()
@@ -107,27 +108,6 @@ class Resolver:
             return None
         return place_country(self.doc[names[0].i:names[-1].i + 1].text) or \
             place_country(names[0].text)
-
-    def _merge_acronyms(self) -> None:
-        """ "the Counter Terrorism Department, or CTD, said ... CTD arrested": an acronym the
-        article defines for a name is that name's actor (its mentions join the name's)."""
-        names = {d.name: key for key, d in self.drafts.items()
-                 if key[0] == "name" and d.type == "organization"}
-        for key, draft in list(self.drafts.items()):
-            acronym = draft.name
-            if key[0] != "name" or not (2 <= len(acronym) <= 6 and acronym.isupper()
-                                        and acronym.isalpha()):
-                continue
-            full = next((n for n in names if n != acronym and _initials(n) == acronym and (
-                f"{n}, or {acronym}" in self.doc.text or f"{n} ({acronym})" in self.doc.text)),
-                None)
-            if full is None or names[full] not in self.drafts:
-                continue
-            target = self.drafts[names[full]]
-            target.mentions.extend(draft.mentions)
-            target.country = target.country or draft.country
-            target.sector = target.sector or draft.sector
-            del self.drafts[key]
 
     def _place_leaders(self) -> None:
         """"President Dos Santos" with no country anywhere near: the article's one dominant
@@ -494,9 +474,3 @@ def _governing_verb(token) -> int | None:
         node = node.head
     return None
 
-
-def _initials(name: str) -> str:
-    """ "Counter Terrorism Department" -> "CTD" (function words skipped)."""
-    words = [w for w in re.split(r"[\s-]+", name.removeprefix("the ").removeprefix("The "))
-             if w and w.lower() not in ("of", "the", "and", "for", "on", "in")]
-    return "".join(w[0] for w in words).upper()
