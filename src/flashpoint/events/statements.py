@@ -31,8 +31,8 @@ def statements(sent: Span, found: list[Match], actors: ActorIndex) -> list[Match
             continue
         clause = next(iter(children(cue, "ccomp")), None)
         if clause is not None and any(clause.left_edge.i <= m.trigger.i <= clause.right_edge.i
-                                      for m in found):
-            continue  # "X said Y attacked Z": the attack is the event
+                                      and m.kind != "noun" for m in found):
+            continue  # "X said Y attacked Z": the attack is the event (a noun is no clause)
         sources = [r for s in children(cue, "nsubj") for r in actors.phrase(s) if coded(r)]
         if not sources:
             continue
