@@ -97,7 +97,7 @@ def _event(e: dict, local_actor: dict, local_place: dict) -> dict:
         "injured": e["injured"], "location": loc, "sentence": e["sentence"],
         "span": _span(e["span_start"], e["span_end"]), "trigger": e["trigger"],
         "trigger_span": _span(e["trigger_start"], e["trigger_end"]), "rule": e["rule"],
-        "modality_cue": e["modality_cue"]}
+        "modality_cue": e["modality_cue"], "confidence": e.get("confidence")}
 
 
 def _quote(q: dict, local_actor: dict) -> dict:
