@@ -36,7 +36,11 @@ _KEYS = {
 }
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's C parser where PyYAML was built with it (about 10x faster), else pure Python.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader that records each mapping's line (1-based) under ``__line__``."""
 
     def construct_mapping(self, node, deep=False):
@@ -78,8 +82,11 @@ def read_file(path: Path, *, known: dict[str, CountryEntry] | None = None) -> Di
         data = yaml.load(text, Loader=_LineLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        if "nesting depth" in problem:  # libyaml's cap on "[[[[...", PyYAML's RecursionError
+            problem = "nested too deeply"
         raise DataFileError(str(path), mark.line + 1 if mark else None,
-                            f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+                            f"not valid YAML: {problem}") from exc
     except RecursionError:  # PyYAML parses nesting recursively: "[[[[..." exhausts the stack
         raise DataFileError(str(path), None, "not valid YAML: nested too deeply") from None
     if not isinstance(data, dict):
