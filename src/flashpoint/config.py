@@ -26,6 +26,7 @@ class Settings:
     max_dyads: int = 12
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     check_language: bool = True
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         for name in ("batch_size", "workers", "max_chars", "chunk_chars", "max_dyads"):
@@ -50,4 +51,6 @@ SETTINGS_HELP: dict[str, str] = {
     "max_dyads": "Cap on source x target pairs one event mention may expand to.",
     "actor_dictionaries": "Extra actor dictionary files (YAML) merged over the built-in ones.",
     "check_language": "Refuse text that is clearly not English, naming the language found.",
+    "cache_dir": "Folder of the start-up cache (compiled dictionaries, gazetteer, matcher "
+                 "patterns); None: $FLASHPOINT_CACHE_DIR, else the platform's user cache folder.",
 }

@@ -27,9 +27,8 @@ import duckdb
 
 from flashpoint.errors import StoreError
 from flashpoint.store.migrations import applied_versions, latest_version, migrate
+from flashpoint.store.names import DB_ENV, DEFAULT_DB  # re-exported
 
-DEFAULT_DB = "flashpoint.duckdb"
-DB_ENV = "FLASHPOINT_DB"
 DEFAULT_WAIT = 30.0
 
 
