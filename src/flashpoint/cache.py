@@ -29,6 +29,7 @@ import pickle
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
@@ -36,6 +37,9 @@ from typing import TypeVar
 CACHE_ENV = "FLASHPOINT_CACHE_DIR"
 FORMAT = 1  # bump when the layout of a cached object changes without its sources changing
 SUFFIX = ".pickle"
+KEY_CHARS = 32  # of the key's hex digest in an entry's file name
+PRUNE_DAYS = 30  # an entry unread for this long is deleted when another is written
+DAY = 86400.0
 
 log = logging.getLogger("flashpoint.cache")
 T = TypeVar("T")
@@ -95,7 +99,7 @@ def cached(name: str, *, key: str | None, build: Callable[[], T],
     if key is None:
         return build()
     folder = cache_dir(directory)
-    path = folder / f"{name}-{key[:32]}{SUFFIX}"
+    path = folder / f"{name}-{key[:KEY_CHARS]}{SUFFIX}"
     found = _read(path)
     if found is not None:
         return found
@@ -110,6 +114,8 @@ def _read(path: Path):
     try:
         with path.open("rb") as handle:
             data = handle.read()
+            if time.time() - os.fstat(handle.fileno()).st_mtime > DAY:
+                os.utime(path)  # in use: not pruned (see _prune)
     except OSError:
         return None
     enabled = gc.isenabled()
@@ -141,9 +147,20 @@ def _write(path: Path, value, *, name: str) -> None:
                   "(%s); building in memory on every run (set %s to a writable folder)",
                   folder, exc.strerror or exc, CACHE_ENV)
         return
-    for old in folder.glob(f"{name}-*{SUFFIX}"):  # stale entries of the same name
-        if old != path:
-            old.unlink(missing_ok=True)
+    _prune(folder, keep=path, name=name)
+
+
+def _prune(folder: Path, *, keep: Path, name: str) -> None:
+    """Delete the entries of ``name`` under other keys (stale), and any entry unused for
+    ``PRUNE_DAYS`` (user dictionaries that are gone, old versions)."""
+    stale = set(folder.glob(f"{name}-{'?' * KEY_CHARS}{SUFFIX}"))
+    cutoff = time.time() - PRUNE_DAYS * DAY
+    for old in folder.glob(f"*{SUFFIX}"):
+        try:
+            if old != keep and (old in stale or old.stat().st_mtime < cutoff):
+                old.unlink()
+        except OSError:  # removed meanwhile by another process, or not ours to remove
+            pass
 
 
 def _announce(once: str, message: str, *args) -> None:

@@ -14,7 +14,7 @@ from flashpoint.errors import FlashpointError
 
 # Modules under flashpoint.cli, in the order --help lists them.
 COMMANDS = ("analyze", "ingest", "retry", "sql", "export", "serve", "dyads", "network",
-            "escalation", "eval", "bench")
+            "escalation", "eval", "bench", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:

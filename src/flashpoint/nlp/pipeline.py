@@ -56,3 +56,13 @@ def get_nlp(settings: Settings | None = None) -> Language:
     shape the pipeline, not on batch sizes or worker counts)."""
     s = settings or Settings()
     return _cached(s.model, s.actor_dictionaries, s.max_dyads, s.chunk_chars, s.cache_dir)
+
+
+def warm_cache(settings: Settings | None = None) -> list:
+    """Build the pipeline once so that the start-up cache holds everything it compiles
+    (``setup.sh`` runs this at install time); returns the cache's entries."""
+    from flashpoint import cache
+
+    settings = settings or Settings()
+    build_pipeline(settings)
+    return cache.entries(settings.cache_dir)
