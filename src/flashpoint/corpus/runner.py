@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flashpoint.config import Settings
-from flashpoint.corpus.dedup import DedupSettings, recluster
+from flashpoint.corpus.dedup import DedupSettings, apply_recluster, plan_recluster
 from flashpoint.corpus.extract import BatchResult, extract_batch
 from flashpoint.corpus.progress import NullProgress
 from flashpoint.corpus.sources import iter_articles
@@ -170,10 +170,14 @@ def _commit(unit, options: IngestOptions) -> BatchResult:
 
 
 def _finish(options: IngestOptions) -> int:
+    # Clusters are computed on a read-only connection (servers keep serving), then only the
+    # change is written, so the file is held read-write for milliseconds, not minutes.
+    with connect(options.db, read_only=True, wait=options.wait) as con:
+        if not clusters_stale(con):
+            return con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
+        plan = plan_recluster(con, settings=options.dedup)
     with connect(options.db, wait=options.wait) as con:
-        if clusters_stale(con):
-            return recluster(con, settings=options.dedup)
-        return con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
+        return apply_recluster(con, plan)
 
 
 def _backend(options: IngestOptions):

@@ -1,0 +1,73 @@
+"""Answers to GET requests kept until the store next changes (pure ASGI middleware).
+
+While a server process holds its warm read-only connection nobody can write the file
+(DuckDB allows no writer beside a reader), so an answer computed on it stays right until the
+connection closes for a writer; :class:`flashpoint.api.db.Database` bumps ``generation``
+then. An answer is kept only if the generation did not change while it was computed, and
+served only while it still matches. Per-request connections (``db_warm=False``) see other
+processes' writes without notice, so the app does not install the cache then.
+
+Only ``200`` answers to the read routes below, up to ``max_body`` bytes, are kept; the
+least recently used go first beyond ``max_entries``.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+# Read routes whose answer depends on the store and the query string only.
+CACHEABLE = ("/events", "/actors", "/quotes", "/dyads", "/network", "/sourcing", "/ui/data/")
+
+
+class ReadCache:
+    def __init__(self, app, *, db, max_entries: int = 512, max_body: int = 2_000_000) -> None:
+        self.app = app
+        self.db = db
+        self.max_entries = max_entries
+        self.max_body = max_body
+        self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self.hits = self.misses = 0
+
+    @staticmethod
+    def cacheable(scope) -> bool:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            return False
+        path = scope["path"]
+        return (any(path == p or path.startswith(p if p.endswith("/") else p + "/")
+                        for p in CACHEABLE))
+
+    async def __call__(self, scope, receive, send):
+        if not self.cacheable(scope):
+            return await self.app(scope, receive, send)
+        key = (scope["path"], scope.get("query_string", b""))
+        generation = self.db.generation
+        found = self.entries.get(key)
+        if found is not None and found[0] == generation:
+            self.entries.move_to_end(key)
+            self.hits += 1
+            _, headers, body = found
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        self.misses += 1
+        start: dict = {}
+        chunks: list[bytes] = []
+        keep = True
+
+        async def capture(message):
+            nonlocal keep
+            if message["type"] == "http.response.start":
+                start.update(message)
+                keep = message["status"] == 200
+            elif message["type"] == "http.response.body" and keep:
+                chunks.append(message.get("body", b""))
+                if message.get("more_body") or sum(map(len, chunks)) > self.max_body:
+                    keep = False  # streamed or large: not kept
+            await send(message)
+
+        await self.app(scope, receive, capture)
+        if keep and start and self.db.generation == generation:
+            self.entries[key] = (generation, list(start.get("headers", [])), b"".join(chunks))
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.max_entries:
+                self.entries.popitem(last=False)
