@@ -63,7 +63,7 @@ def create_app(*, db_path: str | os.PathLike | None = None, token: str | None = 
                   redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
     app.state.db = Database(path, wait=settings.db_wait, warm=settings.db_warm,
-                            poll=settings.db_poll)
+                            poll=settings.db_poll, threads=settings.db_threads or None)
     app.state.db_path = path
     app.state.token = token
     app.state.insecure_local = insecure_local

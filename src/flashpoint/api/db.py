@@ -77,8 +77,9 @@ class Database:
     """
 
     def __init__(self, path: str | os.PathLike, *, wait: float = 10.0, warm: bool = True,
-                 poll: float = 0.05) -> None:
+                 poll: float = 0.05, threads: int | None = None) -> None:
         self.path = path
+        self.threads = threads
         self.wait = wait
         self.warm = warm and IntentWatch.supported()
         self.poll = poll
@@ -111,6 +112,9 @@ class Database:
         with self._lock:
             if self._con is None:
                 self._con = open_db(self.path, read_only=True, wait=self.wait)
+                if self.threads:  # the file's DuckDB instance in this process, not a config:
+                    # other connections to the file here must not differ in configuration
+                    self._con.execute(f"SET threads = {int(self.threads)}")
                 if self.warm:
                     self._start_watcher()
             self._users += 1

@@ -16,6 +16,7 @@ class ApiSettings:
     db_wait: float = 10.0
     db_warm: bool = True
     db_poll: float = 0.05
+    db_threads: int = 1
     cache_entries: int = 512
     docs: bool = True
 
@@ -47,6 +48,8 @@ API_SETTINGS_HELP = {
                "connection per request (for writers that do not use flashpoint.store).",
     "db_poll": "Seconds between checks for a waiting writer (warm connections): how long an "
                "ingest waits, at most, before readers let go of the file.",
+    "db_threads": "DuckDB threads per read query (default 1: the server runs many small "
+                  "queries at once, one per core; 0: DuckDB's default, one per core each).",
     "cache_entries": "GET answers kept per server process until the next write (warm "
                      "connections only); 0 turns the cache off.",
     "docs": "Serve the OpenAPI docs page at /docs (from local assets).",
