@@ -192,7 +192,7 @@ class Ingest:
     """A real ``flashpoint ingest`` running beside the load, round after round over fresh
     copies of the articles in ``folder`` (so that every batch is new and commits)."""
 
-    def __init__(self, db: Path, folder: Path, *, batch_size: int = 4) -> None:
+    def __init__(self, db: Path, folder: Path, *, batch_size: int = 8) -> None:
         import threading
 
         self.db, self.folder, self.batch_size = db, folder, batch_size
