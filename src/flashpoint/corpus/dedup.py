@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -227,21 +228,43 @@ class ClusterPlan:
     links: list[dict]  # new or changed member rows
 
 
-def plan_recluster(con: duckdb.DuckDBPyConnection, *,
-                   settings: DedupSettings | None = None) -> ClusterPlan:
-    """Cluster the stored events and compare with the stored clusters (reads only)."""
+@dataclass(frozen=True)
+class Snapshot:
+    """The stored events and clusters as Arrow tables: read in a second or two, then
+    clustered with the file closed."""
+
+    events: pa.Table
+    clusters: pa.Table
+    members: pa.Table
+
+
+def read_snapshot(con: duckdb.DuckDBPyConnection) -> Snapshot:
+    """What clustering needs from the store, fetched as Arrow (reads only, and fast: a
+    writer waiting for the file waits for this, not for the clustering)."""
     cols = ", ".join(f"e.{c}" if c != "article_date" else "a.date AS article_date"
                      for c in _COLUMNS)
-    cursor = con.execute(f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id "
-                         "ORDER BY e.id")
-    names = [d[0] for d in cursor.description]
-    events = [dict(zip(names, row)) for row in cursor.fetchall()]
+    def table(sql: str) -> pa.Table:
+        with warnings.catch_warnings():  # "an extra copy of the rows": cheap beside clustering
+            warnings.simplefilter("ignore", UserWarning)
+            return con.execute(sql).to_arrow_table()
+
+    return Snapshot(
+        events=table(f"SELECT {cols} FROM events e JOIN articles a "
+                     "ON a.id = e.article_id ORDER BY e.id"),
+        clusters=table("SELECT * FROM event_clusters"),
+        members=table("SELECT event_id, cluster_id FROM event_cluster_members"))
+
+
+def plan_recluster(con: duckdb.DuckDBPyConnection | Snapshot, *,
+                   settings: DedupSettings | None = None) -> ClusterPlan:
+    """Cluster the stored events (a connection, or a :func:`read_snapshot` of one) and
+    compare with the stored clusters; writes nothing."""
+    snapshot = con if isinstance(con, Snapshot) else read_snapshot(con)
+    events = snapshot.events.to_pylist()
     clusters, links = _cluster_rows(events, cluster_events(events, settings=settings))
-    cursor = con.execute("SELECT * FROM event_clusters")
-    names = [d[0] for d in cursor.description]
-    stored = {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
-    members = dict(con.execute("SELECT event_id, cluster_id FROM event_cluster_members")
-                   .fetchall())
+    stored = {row["id"]: row for row in snapshot.clusters.to_pylist()}
+    members = dict(zip(snapshot.members.column("event_id").to_pylist(),
+                       snapshot.members.column("cluster_id").to_pylist()))
     upsert = [c for c in clusters if stored.get(c["id"]) != c]
     keep = {c["id"] for c in clusters}
     drop = [cid for cid in stored if cid not in keep] + [c["id"] for c in upsert
