@@ -291,11 +291,11 @@ class Probe:
 def run(*, rate: float = 200, duration: float = 30, endpoints: tuple[str, ...] = ("events",
         "analyze"), events: int = 5000, timeout: float = 30, db: Path | None = None,
         server_args: tuple[str, ...] = (), ingest: Path | None = None,
-        probe: float | None = None) -> list[Figures]:
+        probe: float | None = None, on_result=None) -> list[Figures]:
     """Build a store of ``events`` synthetic events (unless ``db`` exists), serve it, and
     load each endpoint in turn at ``rate`` requests/s for ``duration`` seconds, with a real
     ``flashpoint ingest`` of ``ingest``'s articles beside it and a visibility probe every
-    ``probe`` seconds, if given."""
+    ``probe`` seconds, if given. ``on_result(figures)`` is called as each endpoint ends."""
     unknown = set(endpoints) - set(ENDPOINTS)
     if unknown or rate <= 0 or duration <= 0:
         raise SettingError(f"bad load settings: endpoints must be among {sorted(ENDPOINTS)} "
@@ -323,6 +323,8 @@ def run(*, rate: float = 200, duration: float = 30, endpoints: tuple[str, ...] =
                     figures.errors += len(prober.failures)
                     figures.first_error = figures.first_error or prober.failures[0]
             results.append(figures)
+            if on_result:
+                on_result(figures)
     return results
 
 
@@ -343,11 +345,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="commit a marker article every SECONDS and time its visibility")
     args = parser.parse_args(argv)
     print(f"flashpoint load test on {HOST} (pid {os.getpid()}, {os.cpu_count()} CPUs)")
-    for figures in run(rate=args.rate, duration=args.duration, db=args.db,
-                       server_args=tuple(args.server_args.split()), ingest=args.ingest,
-                       probe=args.probe,
-                       endpoints=tuple(args.endpoints.split(",")), events=args.events):
-        print(figures.line(), flush=True)
+    run(rate=args.rate, duration=args.duration, db=args.db,
+        server_args=tuple(args.server_args.split()), ingest=args.ingest, probe=args.probe,
+        endpoints=tuple(args.endpoints.split(",")), events=args.events,
+        on_result=lambda figures: print(figures.line(), flush=True))
     return 0
 
 

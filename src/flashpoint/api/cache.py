@@ -8,11 +8,13 @@ served only while it still matches. Per-request connections (``db_warm=False``) 
 processes' writes without notice, so the app does not install the cache then.
 
 Only ``200`` answers to the read routes below, up to ``max_body`` bytes, are kept; the
-least recently used go first beyond ``max_entries``.
+least recently used go first beyond ``max_entries``. Requests for an answer that is being
+computed wait for it (one query per URL and generation, not a stampede after each write).
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections import OrderedDict
 
 # Read routes whose answer depends on the store and the query string only.
@@ -26,6 +28,7 @@ class ReadCache:
         self.max_entries = max_entries
         self.max_body = max_body
         self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self.running: dict[tuple, tuple[int, asyncio.Future]] = {}  # answers being computed
         self.hits = self.misses = 0
 
     @staticmethod
@@ -45,11 +48,18 @@ class ReadCache:
         if found is not None and found[0] == generation:
             self.entries.move_to_end(key)
             self.hits += 1
-            _, headers, body = found
-            await send({"type": "http.response.start", "status": 200, "headers": headers})
-            await send({"type": "http.response.body", "body": body})
-            return
+            return await self._replay(send, found)
+        running = self.running.get(key)
+        if running is not None and running[0] == generation:
+            # The same answer is being computed for this generation: wait for it instead of
+            # running the query again (after a write, every request would otherwise miss).
+            answer = await asyncio.shield(running[1])
+            if answer is not None:
+                self.hits += 1
+                return await self._replay(send, answer)
         self.misses += 1
+        done: asyncio.Future = asyncio.get_running_loop().create_future()
+        self.running[key] = (generation, done)
         start: dict = {}
         chunks: list[bytes] = []
         keep = True
@@ -65,9 +75,23 @@ class ReadCache:
                     keep = False  # streamed or large: not kept
             await send(message)
 
-        await self.app(scope, receive, capture)
-        if keep and start and self.db.generation == generation:
-            self.entries[key] = (generation, list(start.get("headers", [])), b"".join(chunks))
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.max_entries:
-                self.entries.popitem(last=False)
+        answer = None
+        try:
+            await self.app(scope, receive, capture)
+            if keep and start:
+                answer = (generation, list(start.get("headers", [])), b"".join(chunks))
+                if self.db.generation == generation:
+                    self.entries[key] = answer
+                    self.entries.move_to_end(key)
+                    while len(self.entries) > self.max_entries:
+                        self.entries.popitem(last=False)
+        finally:
+            done.set_result(answer)
+            if self.running.get(key, (None, None))[1] is done:
+                del self.running[key]
+
+    @staticmethod
+    async def _replay(send, answer) -> None:
+        _, headers, body = answer
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
