@@ -146,8 +146,10 @@ async def _one(client, method, path, body, due, latencies, failures) -> None:
     latencies.append((time.perf_counter() - due) * 1000)
 
 
-async def _drive(base: str, endpoint: str, *, rate: float, duration: float,
-                 timeout: float, ids: list[str] | None = None) -> Figures:
+async def _drive_raw(base: str, endpoint: str, *, rate: float, duration: float,
+                     timeout: float, ids: list[str] | None = None,
+                     delay: float = 0.0) -> tuple[list[float], list[str], float, int]:
+    """(latencies in ms, failures, elapsed s, requests sent) of one open-loop client."""
     method, path, build = ENDPOINTS[endpoint]
     n = int(rate * duration)
     paths = [path.replace("{id}", ids[i % len(ids)]) if ids else path for i in range(n)]
@@ -156,17 +158,61 @@ async def _drive(base: str, endpoint: str, *, rate: float, duration: float,
     # Enough connections that the client never queues requests the server could take.
     limits = httpx.Limits(max_connections=512, max_keepalive_connections=512)
     async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as client:
-        start = time.perf_counter() + 0.2
+        start = time.perf_counter() + 0.2 + delay
         tasks = [asyncio.create_task(_one(client, method, paths[i], build(i) if build else None,
                                           start + i / rate, latencies, failures))
                  for i in range(n)]
         await asyncio.gather(*tasks)
         elapsed = time.perf_counter() - start
+    return latencies, failures, elapsed, n
+
+
+def _figures(endpoint: str, rate: float, duration: float, latencies: list[float],
+             failures: list[str], elapsed: float, sent: int) -> Figures:
     lat = np.array(latencies or [0.0])
-    return Figures(endpoint=endpoint, rate=rate, duration=duration, sent=n, ok=len(latencies),
-                   errors=len(failures), elapsed=elapsed,
+    return Figures(endpoint=endpoint, rate=rate, duration=duration, sent=sent,
+                   ok=len(latencies), errors=len(failures), elapsed=elapsed,
                    p50_ms=float(np.percentile(lat, 50)), p99_ms=float(np.percentile(lat, 99)),
                    max_ms=float(lat.max()), first_error=failures[0] if failures else None)
+
+
+async def _drive(base: str, endpoint: str, *, rate: float, duration: float,
+                 timeout: float, ids: list[str] | None = None) -> Figures:
+    raw = await _drive_raw(base, endpoint, rate=rate, duration=duration, timeout=timeout,
+                           ids=ids)
+    return _figures(endpoint, rate, duration, *raw)
+
+
+def _client(base, endpoint, rate, duration, timeout, ids, delay, queue) -> None:
+    queue.put(asyncio.run(_drive_raw(base, endpoint, rate=rate, duration=duration,
+                                     timeout=timeout, ids=ids, delay=delay)))
+
+
+def _drive_clients(base: str, endpoint: str, *, rate: float, duration: float, timeout: float,
+                   ids: list[str], clients: int) -> Figures:
+    """``clients`` client processes, each sending ``rate / clients`` requests/s, staggered
+    so that together they keep the schedule of one client at ``rate``: one Python client
+    cannot drive 200 requests/s on a busy 2-core machine without falling behind itself."""
+    if clients <= 1:
+        return asyncio.run(_drive(base, endpoint, rate=rate, duration=duration,
+                                  timeout=timeout, ids=ids))
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    procs = [context.Process(target=_client, args=(base, endpoint, rate / clients, duration,
+                                                   timeout, ids[k::clients], 1.0 + k / rate,
+                                                   queue))
+             for k in range(clients)]
+    for proc in procs:
+        proc.start()
+    parts = [queue.get() for _ in procs]
+    for proc in procs:
+        proc.join()
+    latencies = [x for part in parts for x in part[0]]
+    failures = [x for part in parts for x in part[1]]
+    return _figures(endpoint, rate, duration, latencies, failures,
+                    max(part[2] for part in parts), sum(part[3] for part in parts))
 
 
 def _warm_up(base: str, endpoint: str, ids: list[str]) -> None:
@@ -303,11 +349,12 @@ def _probe_loop(db: str, base: str, every: float, stop, results) -> None:
 def run(*, rate: float = 200, duration: float = 30, endpoints: tuple[str, ...] = ("events",
         "analyze"), events: int = 5000, timeout: float = 30, db: Path | None = None,
         server_args: tuple[str, ...] = (), ingest: Path | None = None,
-        probe: float | None = None, on_result=None) -> list[Figures]:
+        probe: float | None = None, clients: int = 2, on_result=None) -> list[Figures]:
     """Build a store of ``events`` synthetic events (unless ``db`` exists), serve it, and
     load each endpoint in turn at ``rate`` requests/s for ``duration`` seconds, with a real
     ``flashpoint ingest`` of ``ingest``'s articles beside it and a visibility probe every
-    ``probe`` seconds, if given. ``on_result(figures)`` is called as each endpoint ends."""
+    ``probe`` seconds, if given, from ``clients`` client processes. ``on_result(figures)``
+    is called as each endpoint ends."""
     unknown = set(endpoints) - set(ENDPOINTS)
     if unknown or rate <= 0 or duration <= 0:
         raise SettingError(f"bad load settings: endpoints must be among {sorted(ENDPOINTS)} "
@@ -325,8 +372,8 @@ def run(*, rate: float = 200, duration: float = 30, endpoints: tuple[str, ...] =
             with contextlib.ExitStack() as stack:
                 writer = stack.enter_context(Ingest(db, ingest)) if ingest else None
                 prober = stack.enter_context(Probe(db, base, every=probe)) if probe else None
-                figures = asyncio.run(_drive(base, endpoint, rate=rate, duration=duration,
-                                             timeout=timeout, ids=ids))
+                figures = _drive_clients(base, endpoint, rate=rate, duration=duration,
+                                         timeout=timeout, ids=ids, clients=clients)
             if writer:
                 figures.ingested = writer.stored
             if prober:
@@ -353,12 +400,15 @@ def main(argv: list[str] | None = None) -> int:
                         "'--per-request-connections'")
     parser.add_argument("--ingest", type=Path, metavar="DIR",
                         help="run a real `flashpoint ingest` of copies of DIR's articles beside")
+    parser.add_argument("--clients", type=int, default=2,
+                        help="client processes sharing the rate (default 2)")
     parser.add_argument("--probe", type=float, metavar="SECONDS",
                         help="commit a marker article every SECONDS and time its visibility")
     args = parser.parse_args(argv)
     print(f"flashpoint load test on {HOST} (pid {os.getpid()}, {os.cpu_count()} CPUs)")
     run(rate=args.rate, duration=args.duration, db=args.db,
         server_args=tuple(args.server_args.split()), ingest=args.ingest, probe=args.probe,
+        clients=args.clients,
         endpoints=tuple(args.endpoints.split(",")), events=args.events,
         on_result=lambda figures: print(figures.line(), flush=True))
     return 0

@@ -77,8 +77,10 @@ def serve(*, db: str | None, host: str = "127.0.0.1", port: int = 8000,
     app.state.db.close()
     print(f"flashpoint: serving {app.state.db_path} on http://{host}:{port}/ ({mode}; "
           f"{workers} worker{'s' if workers > 1 else ''})", file=sys.stderr, flush=True)
+    # Idle keep-alive connections stay open 30 s (uvicorn: 5): under a burst after a write
+    # pause, clients then reuse them instead of opening hundreds of new ones.
     options = dict(host=host, port=port, log_level=log_level, server_header=False,
-                   proxy_headers=False)
+                   proxy_headers=False, timeout_keep_alive=30)
     if workers == 1:
         uvicorn.run(app, **options)
         return
