@@ -68,3 +68,12 @@ def test_concurrent_misses_compute_once():
         return {sent[-1]["body"] for *_, sent in requests}
 
     assert asyncio.run(many()) == {b"answer 1"} and len(calls) == 1
+
+
+def test_the_cache_is_bounded_in_entries_and_bytes():
+    calls, db = [], FakeDb()
+    cache = ReadCache(make(calls), db=db, max_entries=3, max_bytes=20)
+    for n in range(5):
+        call(cache, query=f"limit={n}".encode())
+    assert len(cache.entries) <= 3 and cache.size <= 20
+    assert cache.size == sum(len(a[2]) for a in cache.entries.values())

@@ -8,7 +8,7 @@ served only while it still matches. Per-request connections (``db_warm=False``) 
 processes' writes without notice, so the app does not install the cache then.
 
 Only ``200`` answers to the read routes below, up to ``max_body`` bytes, are kept; the
-least recently used go first beyond ``max_entries``. Requests for an answer that is being
+least recently used go first beyond ``max_entries`` or ``max_bytes`` in all. Requests for an answer that is being
 computed wait for it (one query per URL and generation, not a stampede after each write).
 """
 
@@ -22,11 +22,14 @@ CACHEABLE = ("/events", "/actors", "/quotes", "/dyads", "/network", "/sourcing",
 
 
 class ReadCache:
-    def __init__(self, app, *, db, max_entries: int = 512, max_body: int = 2_000_000) -> None:
+    def __init__(self, app, *, db, max_entries: int = 512, max_body: int = 2_000_000,
+                 max_bytes: int = 64_000_000) -> None:
         self.app = app
         self.db = db
         self.max_entries = max_entries
         self.max_body = max_body
+        self.max_bytes = max_bytes  # all kept bodies together, per worker
+        self.size = 0
         self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
         self.running: dict[tuple, tuple[int, asyncio.Future]] = {}  # answers being computed
         self.hits = self.misses = 0
@@ -81,14 +84,22 @@ class ReadCache:
             if keep and start:
                 answer = (generation, list(start.get("headers", [])), b"".join(chunks))
                 if self.db.generation == generation:
-                    self.entries[key] = answer
-                    self.entries.move_to_end(key)
-                    while len(self.entries) > self.max_entries:
-                        self.entries.popitem(last=False)
+                    self._keep(key, answer)
         finally:
             done.set_result(answer)
             if self.running.get(key, (None, None))[1] is done:
                 del self.running[key]
+
+    def _keep(self, key: tuple, answer: tuple) -> None:
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.size -= len(old[2])
+        self.entries[key] = answer
+        self.size += len(answer[2])
+        while self.entries and (len(self.entries) > self.max_entries
+                                or self.size > self.max_bytes):
+            _, dropped = self.entries.popitem(last=False)
+            self.size -= len(dropped[2])
 
     @staticmethod
     async def _replay(send, answer) -> None:
