@@ -8,8 +8,9 @@ request its own cursor) and lets go of it whenever a writer asks: every writer
 ``<db>.writer`` (``flashpoint.store.connection.writer_intent``) while it wants or has the
 file; a watcher thread probes that lock every ``poll`` seconds and, when it is taken, stops
 new reads, lets the running ones finish, closes the connection and waits until the writer is
-done. The next read reopens the file and sees the writer's commit. Each close bumps
-``generation``, which is what the response cache (``flashpoint.api.cache``) checks.
+done, then reopens the file (seeing the commit) and bumps ``generation``, which is what the
+response cache (``flashpoint.api.cache``) checks: answers cached before the write are served
+while it runs (its commit is not there yet) and never after the reopen.
 
 Inside this one process DuckDB adds a rule: the same file cannot be open read-only and
 read-write at once. So ``POST /articles`` takes the readers-writer gate: reads share it, a
@@ -126,11 +127,12 @@ class Database:
             if self._users == 0 and not self.warm:
                 self._close()
 
-    def _close(self) -> None:  # holding self._lock, with no users
+    def _close(self, *, bump: bool = True) -> None:  # holding self._lock, with no users
         if self._con is not None:
             self._con.close()
             self._con = None
-            self.generation += 1
+            if bump:
+                self.generation += 1
 
     def _start_watcher(self) -> None:
         if self._watcher is None or not self._watcher.is_alive():
@@ -147,10 +149,20 @@ class Database:
                 continue
             with self.gate.writing():  # new reads wait; running ones finish first
                 with self._lock:
-                    self._close()
+                    # Not yet a new generation: until the writer is done its commit is not
+                    # there, so answers cached before it are still right (and served).
+                    self._close(bump=False)
                 deadline = time.monotonic() + self.wait
                 while self._intent.wanted() and time.monotonic() < deadline:
                     time.sleep(min(self.poll, 0.01))
+                with self._lock:
+                    try:  # reopen now, so that the commit is seen even if every read hits
+                        self._con = open_db(self.path, read_only=True, wait=self.wait)
+                        if self.threads:
+                            self._con.execute(f"SET threads = {int(self.threads)}")
+                    except Exception:  # the next read retries and reports it
+                        self._con = None
+                    self.generation += 1  # the writer is done: what was cached may be old
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
