@@ -349,7 +349,7 @@ def _probe_loop(db: str, base: str, every: float, stop, results) -> None:
 def run(*, rate: float = 200, duration: float = 30, endpoints: tuple[str, ...] = ("events",
         "analyze"), events: int = 5000, timeout: float = 30, db: Path | None = None,
         server_args: tuple[str, ...] = (), ingest: Path | None = None,
-        probe: float | None = None, clients: int = 2, on_result=None) -> list[Figures]:
+        probe: float | None = None, clients: int = 4, on_result=None) -> list[Figures]:
     """Build a store of ``events`` synthetic events (unless ``db`` exists), serve it, and
     load each endpoint in turn at ``rate`` requests/s for ``duration`` seconds, with a real
     ``flashpoint ingest`` of ``ingest``'s articles beside it and a visibility probe every
@@ -400,8 +400,8 @@ def main(argv: list[str] | None = None) -> int:
                         "'--per-request-connections'")
     parser.add_argument("--ingest", type=Path, metavar="DIR",
                         help="run a real `flashpoint ingest` of copies of DIR's articles beside")
-    parser.add_argument("--clients", type=int, default=2,
-                        help="client processes sharing the rate (default 2)")
+    parser.add_argument("--clients", type=int, default=4,
+                        help="client processes sharing the rate (default 4)")
     parser.add_argument("--probe", type=float, metavar="SECONDS",
                         help="commit a marker article every SECONDS and time its visibility")
     args = parser.parse_args(argv)
