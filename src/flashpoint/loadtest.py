@@ -148,10 +148,12 @@ async def _one(client, method, path, body, due, latencies, failures) -> None:
 
 async def _drive_raw(base: str, endpoint: str, *, rate: float, duration: float,
                      timeout: float, ids: list[str] | None = None,
-                     delay: float = 0.0) -> tuple[list[float], list[str], float, int]:
-    """(latencies in ms, failures, elapsed s, requests sent) of one open-loop client."""
+                     delay: float = 0.0,
+                     count: int | None = None) -> tuple[list[float], list[str], float, int]:
+    """(latencies in ms, failures, elapsed s, requests sent) of one open-loop client
+    sending ``count`` requests (default ``rate * duration``)."""
     method, path, build = ENDPOINTS[endpoint]
-    n = int(rate * duration)
+    n = int(rate * duration) if count is None else count
     paths = [path.replace("{id}", ids[i % len(ids)]) if ids else path for i in range(n)]
     latencies: list[float] = []
     failures: list[str] = []
@@ -183,9 +185,9 @@ async def _drive(base: str, endpoint: str, *, rate: float, duration: float,
     return _figures(endpoint, rate, duration, *raw)
 
 
-def _client(base, endpoint, rate, duration, timeout, ids, delay, queue) -> None:
+def _client(base, endpoint, rate, duration, timeout, ids, delay, count, queue) -> None:
     queue.put(asyncio.run(_drive_raw(base, endpoint, rate=rate, duration=duration,
-                                     timeout=timeout, ids=ids, delay=delay)))
+                                     timeout=timeout, ids=ids, delay=delay, count=count)))
 
 
 def _drive_clients(base: str, endpoint: str, *, rate: float, duration: float, timeout: float,
@@ -200,9 +202,10 @@ def _drive_clients(base: str, endpoint: str, *, rate: float, duration: float, ti
 
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
+    total = int(rate * duration)
     procs = [context.Process(target=_client, args=(base, endpoint, rate / clients, duration,
                                                    timeout, ids[k::clients], 1.0 + k / rate,
-                                                   queue))
+                                                   len(range(k, total, clients)), queue))
              for k in range(clients)]
     for proc in procs:
         proc.start()
