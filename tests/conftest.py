@@ -10,6 +10,24 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def startup_cache(tmp_path_factory):
+    """Tests keep their own start-up cache (warm across sessions: pytest's temp root outlives
+    each run), so the user dictionaries they write never reach the user's cache folder."""
+    import os
+
+    from flashpoint.cache import CACHE_ENV
+
+    folder = tmp_path_factory.getbasetemp().parent / "flashpoint-startup-cache"
+    old = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = old
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The full Flashpoint pipeline on the real model, built once."""

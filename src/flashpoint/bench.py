@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import resource
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from flashpoint.analysis import Failure, analyze_articles
@@ -29,6 +29,7 @@ class BenchResult:
     full_peak_rss_mb: float
     events: int
     actors: int
+    split: dict[str, float] = field(default_factory=dict)  # component -> seconds (one pass)
 
     @property
     def ratio(self) -> float:
@@ -46,7 +47,21 @@ class BenchResult:
             f"peak RSS {self.full_peak_rss_mb:,.0f} MB",
             f"ratio flashpoint/bare: {self.ratio:.2f}x  "
             f"({self.events} events, {self.actors} actors coded)",
+            *self._split_lines(),
         ])
+
+    def _split_lines(self) -> list[str]:
+        if not self.split:
+            return []
+        total = sum(self.split.values())
+        model = sum(v for k, v in self.split.items() if not k.startswith(("flashpoint", "(")))
+        lines = ["", "per component (one separate pass over the same articles, seconds; "
+                 "'(outside the pipeline)': reading, text repair, chunking, records):"]
+        for name, seconds in self.split.items():
+            lines.append(f"  {name:28s} {seconds:7.2f} s  {100 * seconds / total:5.1f} %")
+        lines.append(f"  {'model components':28s} {model:7.2f} s; Flashpoint's own work "
+                     f"{total - model:.2f} s = {100 * (total - model) / model:.0f} % of the parse")
+        return lines
 
 
 def load_articles(inputs: list[str], *, minimum: int) -> list[Article]:
@@ -66,7 +81,31 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_bench(articles: list[Article], *, settings: Settings | None = None) -> BenchResult:
+def component_split(articles: list[Article], *, settings: Settings | None = None,
+                    full_seconds: float | None = None) -> dict[str, float]:
+    """Seconds each pipeline component takes over ``articles``, stage after stage (each
+    component's ``pipe`` over all Docs), plus, given the whole run's ``full_seconds``, what
+    lies outside the pipeline (reading, text repair, chunking, building the records)."""
+    settings = settings or Settings()
+    nlp = get_nlp(settings)
+    texts = [a.text[:nlp.max_length] for a in articles]
+    start = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    split = {"tokenizer": time.perf_counter() - start}
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=settings.batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        split[name] = time.perf_counter() - start
+    if full_seconds is not None:
+        split["(outside the pipeline)"] = max(0.0, full_seconds - sum(split.values()))
+    return split
+
+
+def run_bench(articles: list[Article], *, settings: Settings | None = None,
+              split: bool = True) -> BenchResult:
     settings = settings or Settings()
     words = sum(len(a.text.split()) for a in articles)
     bare = load_model(settings.model)
@@ -85,8 +124,12 @@ def run_bench(articles: list[Article], *, settings: Settings | None = None) -> B
             events += len(result.events)
             actors += len(result.actors)
     full_seconds = time.perf_counter() - start
+    full_rss = _peak_rss_mb()
+    parts = {}
+    if split and settings.workers == 1:  # the split of one process's work
+        parts = component_split(articles, settings=settings, full_seconds=full_seconds)
     return BenchResult(len(articles), words, bare_seconds, full_seconds, bare_rss,
-                       _peak_rss_mb(), events, actors)
+                       full_rss, events, actors, parts)
 
 
 REPO = Path(__file__).resolve().parents[2]

@@ -27,6 +27,7 @@ class Settings:
     actor_dictionaries: tuple[Path, ...] = field(default_factory=tuple)
     check_language: bool = True
     min_confidence: float | None = None
+    cache_dir: Path | None = None
 
     def __post_init__(self) -> None:
         if self.min_confidence is not None and not 0.0 <= self.min_confidence <= 1.0:
@@ -57,4 +58,6 @@ SETTINGS_HELP: dict[str, str] = {
     "min_confidence": "Keep only events whose confidence is at least this (0 keeps all); "
                       "unset: the shipped threshold, chosen for precision >= 0.85 on "
                       "cross-validated hand-coded articles.",
+    "cache_dir": "Folder of the start-up cache (compiled dictionaries, gazetteer, matcher "
+                 "patterns); None: $FLASHPOINT_CACHE_DIR, else the platform's user cache folder.",
 }

@@ -102,6 +102,34 @@ def test_server_keeps_answering_while_another_process_writes(server, tmp_path):
     assert httpx.get(f"{base}/events", params={"country": "TUR"}).json()["total"] == 3
 
 
+def test_a_commit_beside_the_server_is_visible_within_5_s_even_when_cached(server):
+    """Warm connections and the answer cache: a commit by another process is shown by the
+    next request after it, though the same URL was answered (and cached) just before."""
+    base, db = server
+    url = f"{base}/events?country=GRC&limit=5"
+
+    def total() -> int:  # a new connection each time: the workers share the port
+        return httpx.get(url, timeout=30).json()["total"]
+
+    for _ in range(10):  # the workers have it cached
+        assert total() == 0
+    build_store(db, [make_analysis("visible", "2020-03-01",
+                                   [EventSpec(source="GRC", target="TUR")])], recluster=False)
+    committed = time.monotonic()
+    while total() != 1:
+        assert time.monotonic() - committed < 5, "commit not visible within 5 s"
+        time.sleep(0.02)
+    assert all(total() == 1 for _ in range(10))  # from every worker, not only one
+
+
+def test_server_runs_one_worker_per_core_by_default(server):
+    from flashpoint.api.server import default_workers
+
+    base, _ = server
+    assert default_workers() == max(1, os.cpu_count() or 1)
+    assert httpx.get(f"{base}/events", params={"limit": 1}, timeout=10).status_code == 200
+
+
 def test_docs_page_is_offline(server):
     base, _ = server
     with httpx.Client(base_url=base, timeout=10) as c:

@@ -8,14 +8,19 @@ each matcher; nothing loops over the dictionary per token.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.vocab import Vocab
 
+from flashpoint.cache import cached, fingerprint, phrase_specs, tokenizer_fingerprint
 from flashpoint.dictionaries import AgentEntry, Dictionaries, load_dictionaries
+from flashpoint.dictionaries.loader import dictionaries_key
 
 # Match kinds (the prefix of a match key).
 PERSON, ORG, SEAT, SHORT = "P", "O", "T", "S"
@@ -47,22 +52,52 @@ class Lexicon:
         return self.agent_words.get(word.lower())
 
 
+@dataclass(frozen=True)
+class LexiconTables:
+    """What compiling the dictionaries produces, as plain values (the start-up cache keeps
+    them): each PhraseMatcher's patterns as token hashes, and the lookup tables."""
+
+    names: dict[str, list[tuple[int, ...]]]  # match key -> ORTH patterns
+    agents_multi: dict[str, list[tuple[int, ...]]]  # match key -> LOWER patterns
+    agent_forms: dict[str, str]  # single-word form -> the agent entry's word
+    country_of_text: dict[str, str]
+    shorts: dict[str, list[str]]
+
+
 _CACHE: dict[tuple, tuple[Vocab, Lexicon]] = {}
 _LOCK = threading.Lock()
 
 
-def get_lexicon(vocab: Vocab, *, extra: tuple[str, ...] = (), tokenizer=None) -> Lexicon:
-    """The lexicon for this vocab and user dictionaries; built on first use, then cached."""
+def get_lexicon(vocab: Vocab, *, extra: tuple[str, ...] = (), tokenizer=None,
+                cache_dir: str | os.PathLike | None = None) -> Lexicon:
+    """The lexicon for this vocab and user dictionaries; built on first use, then kept.
+
+    The dictionaries and the tokenized patterns come from the start-up cache in
+    ``cache_dir`` (:mod:`flashpoint.cache`) while their sources and the tokenizer are
+    unchanged.
+    """
     key = (id(vocab), tuple(str(p) for p in extra))
     with _LOCK:
         hit = _CACHE.get(key)
         if hit is None:
             tokenizer = tokenizer or spacy.blank("en", vocab=vocab).tokenizer
-            hit = _CACHE[key] = (vocab, _build(vocab, load_dictionaries(extra=key[1]), tokenizer))
+            dicts = load_dictionaries(extra=key[1], cache_dir=cache_dir)
+            base = dictionaries_key(key[1])
+            cache_key = None if base is None else fingerprint(
+                files=(Path(__file__),), extra=(base, tokenizer_fingerprint(tokenizer)))
+            tables = cached(f"lexicon-{_entry_suffix(key[1])}", key=cache_key,
+                            directory=cache_dir,
+                            build=lambda: build_tables(dicts, tokenizer))
+            hit = _CACHE[key] = (vocab, assemble(vocab, dicts, tables))
         return hit[1]
 
 
-def _build(vocab: Vocab, dicts: Dictionaries, tokenizer) -> Lexicon:
+def _entry_suffix(extra: tuple[str, ...]) -> str:
+    return hashlib.sha256("\0".join(extra).encode()).hexdigest()[:12] if extra else "builtin"
+
+
+def build_tables(dicts: Dictionaries, tokenizer) -> LexiconTables:
+    """Compile the dictionaries: tokenize every phrase, build the lookup tables (no cache)."""
     phrases: dict[str, set[str]] = {}  # match key -> phrases
 
     def add(kind: str, ref: str, *texts: str) -> None:
@@ -92,19 +127,33 @@ def _build(vocab: Vocab, dicts: Dictionaries, tokenizer) -> Lexicon:
             shorts.setdefault(short, []).append(p.id)
     for short in shorts:
         add(SHORT, short, short)
-    names = PhraseMatcher(vocab, attr="ORTH")
-    for key, texts in phrases.items():
-        names.add(key, list(tokenizer.pipe(sorted(texts))))
-    agents_multi = PhraseMatcher(vocab, attr="LOWER")
-    agent_words: dict[str, AgentEntry] = {}
+    names = {key: phrase_specs(tokenizer, sorted(texts), attr="ORTH")
+             for key, texts in phrases.items()}
+    agents_multi: dict[str, list[tuple[int, ...]]] = {}
+    agent_forms: dict[str, str] = {}
     for a in dicts.agents.values():
         for form in filter(None, (a.word, a.plural)):
             if " " in form:
-                agents_multi.add(f"G|{a.word}", [tokenizer(form)])
+                agents_multi.setdefault(f"G|{a.word}", []).extend(
+                    phrase_specs(tokenizer, [form], attr="LOWER"))
             else:
-                agent_words[form] = a
+                agent_forms[form] = a.word
+    return LexiconTables(names=names, agents_multi=agents_multi, agent_forms=agent_forms,
+                         country_of_text=country_of_text, shorts=shorts)
+
+
+def assemble(vocab: Vocab, dicts: Dictionaries, tables: LexiconTables) -> Lexicon:
+    """The Lexicon on ``vocab`` from compiled tables: the matchers filled from the patterns."""
+    names = PhraseMatcher(vocab, attr="ORTH")
+    for key, specs in tables.names.items():
+        names.add(key, specs)
+    agents_multi = PhraseMatcher(vocab, attr="LOWER")
+    for key, specs in tables.agents_multi.items():
+        agents_multi.add(key, specs)
+    agent_words = {form: dicts.agents[word] for form, word in tables.agent_forms.items()}
     return Lexicon(dicts=dicts, names=names, agents_multi=agents_multi, agent_words=agent_words,
-                   country_of_text=country_of_text, shorts=shorts)
+                   country_of_text=dict(tables.country_of_text),
+                   shorts={k: list(v) for k, v in tables.shorts.items()})
 
 
 def _shorts(person) -> tuple[str, ...]:

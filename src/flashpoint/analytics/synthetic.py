@@ -121,9 +121,11 @@ def _quote(i: int, spec: QuoteSpec, span, body: str) -> Quote:
                  speaker=speaker, cue="said", rule="synthetic")
 
 
-def build_store(path: str | os.PathLike, analyses: Iterable[Analysis]) -> None:
-    """Write analyses into ``path`` with the store's writer and compute event clusters."""
-    from flashpoint.corpus.dedup import recluster
+def build_store(path: str | os.PathLike, analyses: Iterable[Analysis], *,
+                recluster: bool = True) -> None:
+    """Write analyses into ``path`` with the store's writer and compute event clusters
+    (``recluster=False``: leave them stale, as an ingest batch does)."""
+    from flashpoint.corpus.dedup import recluster as recompute
     from flashpoint.store.connection import connect
     from flashpoint.store.rows import analysis_rows, merge
     from flashpoint.store.writer import write_rows
@@ -131,7 +133,8 @@ def build_store(path: str | os.PathLike, analyses: Iterable[Analysis]) -> None:
     rows = merge(analysis_rows(a) for a in analyses)
     with connect(path) as con:
         write_rows(con, rows)
-        recluster(con)
+        if recluster:
+            recompute(con)
 
 
 def bulk_events(path: str | os.PathLike, n: int, *, seed: int = 0, days: int = 730,

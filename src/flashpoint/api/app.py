@@ -2,8 +2,10 @@
 
 Security defaults (see ``flashpoint.api.security``): write routes need a token or are off;
 bodies and query strings are capped; no CORS; every SQL value is a bound parameter (the
-store's and the analytics' queries). Reads use a read-only connection per request, so a
-concurrent ``flashpoint ingest`` is never blocked for longer than one request.
+store's and the analytics' queries). Reads share a warm read-only connection that is handed
+back to any writer that announces itself (``flashpoint.api.db``), so a concurrent
+``flashpoint ingest`` waits at most a poll interval plus one request, and GET answers are
+cached until the next write (``flashpoint.api.cache``).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 
 from flashpoint.api import routes_analytics, routes_records, routes_write
+from flashpoint.api.cache import ReadCache
 from flashpoint.api.db import Database
 from flashpoint.api.docs import install_docs
 from flashpoint.api.responses import install_error_handlers
@@ -64,13 +67,15 @@ def create_app(*, db_path: str | os.PathLike | None = None, token: str | None = 
     app = FastAPI(title="Flashpoint", version="1", description=DESCRIPTION, docs_url=None,
                   redoc_url=None, openapi_url="/openapi.json")
     app.state.settings = settings
-    app.state.db = Database(path, wait=settings.db_wait, keep_alive=settings.db_keep_alive,
-                            max_hold=settings.db_max_hold)
+    app.state.db = Database(path, wait=settings.db_wait, warm=settings.db_warm,
+                            poll=settings.db_poll, threads=settings.db_threads or None)
     app.state.db_path = path
     app.state.token = token
     app.state.insecure_local = insecure_local
     app.state.analyzer = analyzer or default_analyzer(pipeline)
     app.state.analysis_lock = threading.Lock()
+    if settings.cache_entries and app.state.db.tracks_changes:
+        app.add_middleware(ReadCache, db=app.state.db, max_entries=settings.cache_entries)
     app.add_middleware(LimitMiddleware, max_body_bytes=settings.max_body_bytes,
                        max_query_bytes=settings.max_query_bytes)
     install_error_handlers(app)

@@ -59,7 +59,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def run(*, events: int, repeats: int, db: Path | None = None, keep_alive: float = 0.0) -> dict:
+def run(*, events: int, repeats: int, db: Path | None = None,
+        server_args: tuple[str, ...] = ()) -> dict:
+    """``server_args``: extra ``flashpoint serve`` options (``--per-request-connections``:
+    every request opens the file, the query cost without warm connection or answer cache)."""
     from flashpoint.analytics.synthetic import bulk_events
 
     folder = Path(tempfile.mkdtemp(prefix="fp-bench-"))
@@ -69,12 +72,12 @@ def run(*, events: int, repeats: int, db: Path | None = None, keep_alive: float 
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "FLASHPOINT_TOKEN"}
     proc = subprocess.Popen([sys.executable, "-m", "flashpoint.cli", "serve", "--db", str(db),
-                             "--port", str(port), "--log-level", "warning",
-                             "--keep-alive", str(keep_alive)], env=env)
+                             "--port", str(port), "--log-level", "warning", "--workers", "1",
+                             *server_args], env=env)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, proc)
-        return {"events": events, "repeats": repeats, "keep_alive": keep_alive,
+        return {"events": events, "repeats": repeats, "server_args": list(server_args),
                 "latency": measure(base, repeats=repeats)}
     finally:
         proc.terminate()
@@ -99,11 +102,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=50)
     parser.add_argument("--db", type=Path, help="reuse this store (built if missing)")
-    parser.add_argument("--keep-alive", type=float, default=0.0,
-                        help="the server's --keep-alive (0: a connection per request)")
+    parser.add_argument("--per-request-connections", action="store_true",
+                        help="the server opens the file per request (no warm connection, "
+                        "no answer cache): the queries' own cost")
     args = parser.parse_args(argv)
     print(json.dumps(run(events=args.events, repeats=args.repeats, db=args.db,
-                         keep_alive=args.keep_alive), indent=2))
+                         server_args=("--per-request-connections",)
+                         if args.per_request_connections else ()), indent=2))
     return 0
 
 

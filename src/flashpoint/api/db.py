@@ -1,11 +1,20 @@
-"""Database access for the API: short-lived read-only connections, rare exclusive writes.
+"""Database access for the API: a warm read-only connection that yields to writers.
 
-The store's concurrency design (``flashpoint.store.connection``): readers hold the file
-read-only only while they work, so a concurrent ``flashpoint ingest`` (another process) can
-take it for a batch commit between requests (see :class:`Database`). Inside this one
-process DuckDB adds a rule: the same file cannot be open read-only and read-write at once.
-So ``POST /articles`` takes a readers-writer gate: reads share it, a write waits for the
-running reads to finish (and new reads wait for the write, which is a few hundred ms).
+The store's concurrency design (``flashpoint.store`` README): DuckDB lets one process hold a
+file read-write or many hold it read-only, never both. Opening the file costs 15-45 ms, often
+more than the query, so each server process keeps **one** read-only connection open (each
+request its own cursor) and lets go of it whenever a writer asks: every writer
+(``flashpoint ingest``, ``retry``, Dask, ``POST /articles``) holds the writer's intent lock
+``<db>.writer`` (``flashpoint.store.connection.writer_intent``) while it wants or has the
+file; a watcher thread probes that lock every ``poll`` seconds and, when it is taken, stops
+new reads, lets the running ones finish, closes the connection and waits until the writer is
+done, then reopens the file (seeing the commit) and bumps ``generation``, which is what the
+response cache (``flashpoint.api.cache``) checks: answers cached before the write are served
+while it runs (its commit is not there yet) and never after the reopen.
+
+Inside this one process DuckDB adds a rule: the same file cannot be open read-only and
+read-write at once. So ``POST /articles`` takes the readers-writer gate: reads share it, a
+write waits for the running reads to finish (and new reads wait for the write).
 """
 
 from __future__ import annotations
@@ -19,7 +28,7 @@ from contextlib import contextmanager
 import duckdb
 
 from flashpoint.errors import StoreError
-from flashpoint.store.connection import open_db
+from flashpoint.store.connection import IntentWatch, open_db, writer_intent
 
 
 class Gate:
@@ -61,29 +70,34 @@ class Gate:
 class Database:
     """The store file behind one app: ``with db.read() as con`` / ``with db.write() as con``.
 
-    Default (``keep_alive=0``): the store's design as documented, one read-only connection
-    per request, closed when the request ends (concurrent requests share DuckDB's cached
-    instance), so a concurrent ``flashpoint ingest`` finds the file free between requests.
-
-    ``keep_alive > 0`` trades that for speed: opening a DuckDB file costs 15-40 ms, often
-    more than the query, so reads share one connection (each request its own cursor) that
-    is closed once no request uses it and either ``keep_alive`` seconds passed without a
-    request or it has been open ``max_hold`` seconds. An ingest then commits at the next
-    pause in traffic; under uninterrupted load it may wait (up to its own lock timeout).
+    ``warm=True`` (default where ``fcntl`` exists): one read-only connection for the process,
+    handed back to any writer that announces itself (see the module docstring); a writer
+    waits at most ``poll`` seconds plus the longest running read. ``warm=False``: a
+    read-only connection per request, closed when the request ends (for writers that do not
+    use ``flashpoint.store``, at 15-45 ms more per request).
     """
 
-    def __init__(self, path: str | os.PathLike, *, wait: float = 10.0,
-                 keep_alive: float = 0.0, max_hold: float = 2.0) -> None:
+    def __init__(self, path: str | os.PathLike, *, wait: float = 10.0, warm: bool = True,
+                 poll: float = 0.05, threads: int | None = None) -> None:
         self.path = path
+        self.threads = threads
         self.wait = wait
-        self.keep_alive = keep_alive
-        self.max_hold = max_hold
+        self.warm = warm and IntentWatch.supported()
+        self.poll = poll
         self.gate = Gate()
+        self.generation = 0  # bumped whenever the connection closes: data may change then
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
-        self._opened = self._last = 0.0
         self._users = 0
-        self._reaper: threading.Thread | None = None
+        self._intent = IntentWatch(path) if self.warm else None
+        self._watcher: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    @property
+    def tracks_changes(self) -> bool:
+        """True when ``generation`` changes before any other process's write is visible
+        (warm mode), so answers may be cached per generation."""
+        return self.warm
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -99,52 +113,70 @@ class Database:
         with self._lock:
             if self._con is None:
                 self._con = open_db(self.path, read_only=True, wait=self.wait)
-                self._opened = time.monotonic()
-                if self.keep_alive > 0:
-                    self._start_reaper()
+                if self.threads:  # the file's DuckDB instance in this process, not a config:
+                    # other connections to the file here must not differ in configuration
+                    self._con.execute(f"SET threads = {int(self.threads)}")
+                if self.warm:
+                    self._start_watcher()
             self._users += 1
             return self._con.cursor()
 
     def _release(self) -> None:
         with self._lock:
             self._users -= 1
-            self._last = time.monotonic()
-            expired = self.keep_alive <= 0 or self._last - self._opened > self.max_hold
-            if self._users == 0 and expired:
+            if self._users == 0 and not self.warm:
                 self._close()
 
-    def _close(self) -> None:  # holding self._lock, with no users
+    def _close(self, *, bump: bool = True) -> None:  # holding self._lock, with no users
         if self._con is not None:
             self._con.close()
             self._con = None
+            if bump:
+                self.generation += 1
 
-    def _start_reaper(self) -> None:
-        if self._reaper is None or not self._reaper.is_alive():
-            self._reaper = threading.Thread(target=self._reap, name="flashpoint-db-reaper",
-                                            daemon=True)
-            self._reaper.start()
+    def _start_watcher(self) -> None:
+        if self._watcher is None or not self._watcher.is_alive():
+            self._stop.clear()
+            self._watcher = threading.Thread(target=self._watch, name="flashpoint-db-watch",
+                                             daemon=True)
+            self._watcher.start()
 
-    def _reap(self) -> None:
-        """Close the shared connection once idle for ``keep_alive`` seconds, then exit."""
-        while True:
-            time.sleep(self.keep_alive / 2)
-            with self._lock:
-                if self._con is None:
-                    return
-                if self._users == 0 and time.monotonic() - self._last >= self.keep_alive:
-                    self._close()
-                    return
+    def _watch(self) -> None:
+        """Every ``poll`` s: if a writer wants the file, close the connection and hold new
+        reads back until it is done (at most ``wait`` s; then reads retry on their own)."""
+        while not self._stop.wait(self.poll):
+            if self._con is None or not self._intent.wanted():
+                continue
+            with self.gate.writing():  # new reads wait; running ones finish first
+                with self._lock:
+                    # Not yet a new generation: until the writer is done its commit is not
+                    # there, so answers cached before it are still right (and served).
+                    self._close(bump=False)
+                deadline = time.monotonic() + self.wait
+                while self._intent.wanted() and time.monotonic() < deadline:
+                    time.sleep(min(self.poll, 0.01))
+                with self._lock:
+                    try:  # reopen now, so that the commit is seen even if every read hits
+                        self._con = open_db(self.path, read_only=True, wait=self.wait)
+                        if self.threads:
+                            self._con.execute(f"SET threads = {int(self.threads)}")
+                    except Exception:  # the next read retries and reports it
+                        self._con = None
+                    self.generation += 1  # the writer is done: what was cached may be old
 
     @contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
         with self.gate.writing():
             with self._lock:
                 self._close()  # the gate guarantees no reader holds a cursor now
-            con = self._open_read_write()
-            try:
-                yield con
-            finally:
-                con.close()
+            with writer_intent(self.path, wait=self.wait):  # other processes let go too
+                con = self._open_read_write()
+                try:
+                    yield con
+                finally:
+                    con.close()
+                    with self._lock:
+                        self.generation += 1
 
     def _open_read_write(self) -> duckdb.DuckDBPyConnection:
         # Reads mounted by others (the dashboard) do not pass the gate; DuckDB then refuses
@@ -164,6 +196,9 @@ class Database:
             pass
 
     def close(self) -> None:
+        self._stop.set()
         with self._lock:
             if self._users == 0:
                 self._close()
+        if self._intent is not None:
+            self._intent.close()

@@ -14,8 +14,10 @@ class ApiSettings:
     max_page: int = 1000
     max_articles: int = 100
     db_wait: float = 10.0
-    db_keep_alive: float = 0.0
-    db_max_hold: float = 2.0
+    db_warm: bool = True
+    db_poll: float = 0.05
+    db_threads: int = 1
+    cache_entries: int = 512
     docs: bool = True
 
     def __post_init__(self) -> None:
@@ -23,7 +25,12 @@ class ApiSettings:
             if getattr(self, name) < 1:
                 raise SettingError(f"API setting {name!r} must be >= 1, got "
                                    f"{getattr(self, name)!r}")
-        for name in ("db_wait", "db_keep_alive", "db_max_hold"):
+        if self.cache_entries < 0:
+            raise SettingError(f"API setting 'cache_entries' must be >= 0, got "
+                               f"{self.cache_entries!r}")
+        if self.db_poll <= 0:
+            raise SettingError(f"API setting 'db_poll' must be > 0, got {self.db_poll!r}")
+        for name in ("db_wait",):
             if getattr(self, name) < 0:
                 raise SettingError(f"API setting {name!r} must be >= 0, got "
                                    f"{getattr(self, name)!r}")
@@ -36,10 +43,14 @@ API_SETTINGS_HELP = {
     "max_page": "Largest `limit` of one page of /events, /actors, /quotes.",
     "max_articles": "Most articles in one POST /articles request.",
     "db_wait": "Seconds a request waits for the database while an ingest commits a batch.",
-    "db_keep_alive": "0 (default): one read-only connection per request, the store's "
-                     "design. > 0: share one for this many idle seconds (faster; a "
-                     "concurrent ingest then commits at the next pause in traffic).",
-    "db_max_hold": "With db_keep_alive > 0: seconds after which the shared connection is "
-                   "closed at the next moment no request uses it.",
+    "db_warm": "True (default): keep one read-only connection per server process and hand it "
+               "back whenever a writer (ingest, POST /articles) announces itself. False: one "
+               "connection per request (for writers that do not use flashpoint.store).",
+    "db_poll": "Seconds between checks for a waiting writer (warm connections): how long an "
+               "ingest waits, at most, before readers let go of the file.",
+    "db_threads": "DuckDB threads per read query (default 1: the server runs many small "
+                  "queries at once, one per core; 0: DuckDB's default, one per core each).",
+    "cache_entries": "GET answers kept per server process until the next write (warm "
+                     "connections only); 0 turns the cache off.",
     "docs": "Serve the OpenAPI docs page at /docs (from local assets).",
 }

@@ -15,7 +15,8 @@ def register(subparsers) -> None:
     p = subparsers.add_parser(
         "bench", help="benchmark the pipeline against a bare nlp.pipe",
         description="Run the whole pipeline and a bare nlp.pipe of the same model over the same "
-                    "articles; print articles/s, words/s, peak RSS and the ratio.",
+                    "articles; print articles/s, words/s, peak RSS, the ratio, and the time each "
+                    "pipeline component takes.",
         epilog="Example: flashpoint bench examples/ --min-articles 500")
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="articles to use (default: ../shared/corpus, else examples/ plus "
@@ -23,6 +24,8 @@ def register(subparsers) -> None:
     p.add_argument("--min-articles", type=positive_int, default=500,
                    help="repeat the inputs to at least this many articles (default 500)")
     p.add_argument("--workers", type=positive_int, default=1, help="processes (default 1)")
+    p.add_argument("--no-split", action="store_true",
+                   help="skip the per-component split (a third pass; with --workers 1 only)")
     p.set_defaults(func=run)
 
 
@@ -34,5 +37,6 @@ def run(args: argparse.Namespace) -> int:
             inputs, label = default_inputs(Path(scratch))
         print(label)
         articles = load_articles(inputs, minimum=args.min_articles)
-    print(run_bench(articles, settings=Settings(workers=args.workers)).report())
+    print(run_bench(articles, settings=Settings(workers=args.workers),
+                    split=not args.no_split).report())
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from flashpoint.cli.ingest import add_db_argument
-from flashpoint.store.export import FORMATS
+from flashpoint.store.names import FORMATS
 
 
 def register(subparsers) -> None:

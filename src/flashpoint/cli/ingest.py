@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from flashpoint.config import Settings
-from flashpoint.store.connection import DB_ENV, DEFAULT_DB
+from flashpoint.store.names import DB_ENV, DEFAULT_DB
 
 EXAMPLE = "Example: flashpoint ingest examples/ --db news.duckdb --workers 2 --date 2020-01-03"
 

@@ -15,7 +15,7 @@ from flashpoint.errors import FlashpointError
 
 # Modules under flashpoint.cli, in the order --help lists them.
 COMMANDS = ("analyze", "ingest", "retry", "sql", "export", "serve", "dyads", "network",
-            "escalation", "eval", "calibrate", "bench")
+            "escalation", "eval", "calibrate", "bench", "cache")
 
 
 def build_parser() -> argparse.ArgumentParser:

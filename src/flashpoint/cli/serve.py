@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flashpoint.cli.common import positive_int
 from flashpoint.cli.ingest import add_db_argument
 
 
@@ -18,10 +19,12 @@ def register(subparsers) -> None:
     p.add_argument("--port", type=int, default=8000, help="TCP port (default 8000)")
     p.add_argument("--insecure-local", action="store_true",
                    help="allow write routes without a token (loopback addresses only)")
-    p.add_argument("--keep-alive", type=float, default=0.0, metavar="SECONDS",
-                   help="share one read-only database connection for this many idle "
-                   "seconds (faster reads; a concurrent ingest commits at the next pause in "
-                   "traffic). Default 0: one connection per request")
+    p.add_argument("--workers", type=positive_int, default=None, metavar="N",
+                   help="server processes sharing the port (default: one per core)")
+    p.add_argument("--per-request-connections", action="store_true",
+                   help="open the database per request instead of keeping one warm "
+                   "read-only connection per process (slower; for writers that do not use "
+                   "flashpoint, which cannot ask the server to let go of the file)")
     p.add_argument("--log-level", default="info",
                    choices=("critical", "error", "warning", "info", "debug"))
     p.set_defaults(func=run)
@@ -31,5 +34,6 @@ def run(args) -> int:
     from flashpoint.api.server import serve
 
     serve(db=args.db, host=args.host, port=args.port, insecure_local=args.insecure_local,
-          log_level=args.log_level, keep_alive=args.keep_alive)
+          log_level=args.log_level, workers=args.workers,
+          warm=not args.per_request_connections)
     return 0

@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -211,23 +212,84 @@ def _cluster_rows(events: list[dict], assignment: dict[str, str]) -> tuple[list,
 
 def recluster(con: duckdb.DuckDBPyConnection, *, settings: DedupSettings | None = None) -> int:
     """Recompute every cluster from the stored events in one transaction; returns the count."""
+    return apply_recluster(con, plan_recluster(con, settings=settings))
+
+
+@dataclass(frozen=True)
+class ClusterPlan:
+    """Clusters recomputed from a snapshot of the events, as the change to the stored ones:
+    computing it needs only a read-only connection (a server keeps serving meanwhile);
+    writing it (:func:`apply_recluster`) is a short transaction."""
+
+    events: int  # stored events the plan was computed from
+    total: int  # clusters after the change
+    upsert: list[dict]  # new or changed cluster rows
+    drop: list[str]  # cluster ids that are gone or changed
+    links: list[dict]  # new or changed member rows
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The stored events and clusters as Arrow tables: read in a second or two, then
+    clustered with the file closed."""
+
+    events: pa.Table
+    clusters: pa.Table
+    members: pa.Table
+
+
+def read_snapshot(con: duckdb.DuckDBPyConnection) -> Snapshot:
+    """What clustering needs from the store, fetched as Arrow (reads only, and fast: a
+    writer waiting for the file waits for this, not for the clustering)."""
     cols = ", ".join(f"e.{c}" if c != "article_date" else "a.date AS article_date"
                      for c in _COLUMNS)
-    cursor = con.execute(f"SELECT {cols} FROM events e JOIN articles a ON a.id = e.article_id "
-                         "ORDER BY e.id")
-    names = [d[0] for d in cursor.description]
-    events = [dict(zip(names, row)) for row in cursor.fetchall()]
+    def table(sql: str) -> pa.Table:
+        with warnings.catch_warnings():  # "an extra copy of the rows": cheap beside clustering
+            warnings.simplefilter("ignore", UserWarning)
+            return con.execute(sql).to_arrow_table()
+
+    return Snapshot(
+        events=table(f"SELECT {cols} FROM events e JOIN articles a "
+                     "ON a.id = e.article_id ORDER BY e.id"),
+        clusters=table("SELECT * FROM event_clusters"),
+        members=table("SELECT event_id, cluster_id FROM event_cluster_members"))
+
+
+def plan_recluster(con: duckdb.DuckDBPyConnection | Snapshot, *,
+                   settings: DedupSettings | None = None) -> ClusterPlan:
+    """Cluster the stored events (a connection, or a :func:`read_snapshot` of one) and
+    compare with the stored clusters; writes nothing."""
+    snapshot = con if isinstance(con, Snapshot) else read_snapshot(con)
+    events = snapshot.events.to_pylist()
     clusters, links = _cluster_rows(events, cluster_events(events, settings=settings))
-    cluster_tbl = pa.Table.from_pylist(clusters) if clusters else None  # noqa: F841
-    link_tbl = pa.Table.from_pylist(links) if links else None  # noqa: F841
+    stored = {row["id"]: row for row in snapshot.clusters.to_pylist()}
+    members = dict(zip(snapshot.members.column("event_id").to_pylist(),
+                       snapshot.members.column("cluster_id").to_pylist()))
+    upsert = [c for c in clusters if stored.get(c["id"]) != c]
+    keep = {c["id"] for c in clusters}
+    drop = [cid for cid in stored if cid not in keep] + [c["id"] for c in upsert
+                                                         if c["id"] in stored]
+    return ClusterPlan(events=len(events), total=len(clusters), upsert=upsert, drop=drop,
+                       links=[m for m in links if members.get(m["event_id"]) != m["cluster_id"]])
+
+
+def apply_recluster(con: duckdb.DuckDBPyConnection, plan: ClusterPlan) -> int:
+    """Write a plan's changes in one transaction; the clusters are marked fresh only if no
+    event was stored since the plan's snapshot. Returns the cluster count."""
+    cluster_tbl = pa.Table.from_pylist(plan.upsert) if plan.upsert else None  # noqa: F841
+    link_tbl = pa.Table.from_pylist(plan.links) if plan.links else None  # noqa: F841
     with transaction(con, failure="recomputing event clusters failed (old clusters kept)"):
-        con.execute("DELETE FROM event_cluster_members")
-        con.execute("DELETE FROM event_clusters")
-        if clusters:
+        if plan.drop:
+            con.execute("DELETE FROM event_clusters WHERE list_contains(?, id)", [plan.drop])
+        if plan.upsert:
             con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM cluster_tbl")
+        if plan.links:
+            con.execute("DELETE FROM event_cluster_members WHERE event_id IN "
+                        "(SELECT event_id FROM link_tbl)")
             con.execute("INSERT INTO event_cluster_members BY NAME SELECT * FROM link_tbl")
-        mark_clusters_stale(con, stale=False)
-    return len(clusters)
+        current = con.execute("SELECT count(*) FROM events").fetchone()[0] == plan.events
+        mark_clusters_stale(con, stale=not current)
+    return plan.total
 
 
 @dataclass(frozen=True)

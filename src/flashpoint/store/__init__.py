@@ -14,14 +14,34 @@ For the analytics/API::
         page = query_events(con, EventFilter(country="IRN", since="2020-01-01"), limit=50)
 """
 
-from flashpoint.store.connection import DEFAULT_DB, DB_ENV, connect, open_db, resolve_db_path
-from flashpoint.store.export import FORMATS, export_events
-from flashpoint.store.migrations import latest_version, migrate
-from flashpoint.store.queries import (EventFilter, count_events, get_cluster, get_event,
-                                      list_actors, list_errors, list_quotes, query_clusters,
-                                      query_events, store_stats, where_clause)
-from flashpoint.store.sql import run_query, run_sql
-from flashpoint.store.writer import write_rows
+import importlib
+
+# Loaded on first use (PEP 562), so that importing one light module of the store (names) or
+# a command's parser does not load DuckDB and Arrow.
+_HOME = {
+    "DEFAULT_DB": "names", "DB_ENV": "names", "FORMATS": "names",
+    "connect": "connection", "open_db": "connection", "resolve_db_path": "connection",
+    "export_events": "export", "latest_version": "migrations", "migrate": "migrations",
+    "EventFilter": "queries", "count_events": "queries", "get_cluster": "queries",
+    "get_event": "queries", "list_actors": "queries", "list_errors": "queries",
+    "list_quotes": "queries", "query_clusters": "queries", "query_events": "queries",
+    "store_stats": "queries", "where_clause": "queries", "run_query": "sql", "run_sql": "sql",
+    "write_rows": "writer",
+}
+
+
+def __getattr__(name: str):
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'flashpoint.store' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"flashpoint.store.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOME))
+
 
 __all__ = [
     "DEFAULT_DB", "DB_ENV", "FORMATS", "EventFilter", "connect", "count_events",

@@ -26,9 +26,8 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from flashpoint.errors import SettingError
+from flashpoint.store.names import FORMATS  # re-exported
 from flashpoint.store.queries import EventFilter, where_clause
-
-FORMATS = ("csv", "jsonl", "parquet", "gdelt", "plover")
 
 _SQL = ("SELECT e.*, m.cluster_id, c.article_count AS cluster_articles, "
         "c.mention_count AS cluster_mentions, "

@@ -3,7 +3,8 @@
 Contract: requires the model's entities and parse; assigns ``doc._.fp_actors`` and
 ``doc._.fp_actor_mentions``. The full resolver lives in :mod:`flashpoint.actors`; the
 dictionaries (built-in plus ``extra_dictionaries``, user YAML files) are compiled into
-PhraseMatchers once per process when the component is created.
+PhraseMatchers once per process when the component is created, from the start-up cache
+(``cache_dir``) while their sources are unchanged.
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ from flashpoint.nlp.extensions import records
     "flashpoint_actors",
     requires=["doc.ents", "token.dep", "token.lemma"],
     assigns=["doc._.fp_actors", "doc._.fp_actor_mentions"],
-    default_config={"extra_dictionaries": []},
+    default_config={"extra_dictionaries": [], "cache_dir": None},
 )
-def make_actors(nlp: Language, name: str, extra_dictionaries: list[str]) -> ActorsComponent:
-    return ActorsComponent(nlp, extra_dictionaries=tuple(extra_dictionaries))
+def make_actors(nlp: Language, name: str, extra_dictionaries: list[str],
+                cache_dir: str | None = None) -> ActorsComponent:
+    """``cache_dir``: the start-up cache's folder (None: the default, see flashpoint.cache)."""
+    return ActorsComponent(nlp, extra_dictionaries=tuple(extra_dictionaries),
+                           cache_dir=cache_dir)
 
 
 class ActorsComponent(Component):
@@ -32,8 +36,9 @@ class ActorsComponent(Component):
     outputs = ("fp_actors", "fp_actor_mentions")
 
     def __init__(self, nlp: Language | None = None, *,
-                 extra_dictionaries: tuple[str, ...] = ()) -> None:
+                 extra_dictionaries: tuple[str, ...] = (), cache_dir: str | None = None) -> None:
         self.extra_dictionaries = extra_dictionaries
+        self.cache_dir = cache_dir
         self._nlp = nlp
         self._lexicon: Lexicon | None = None
         if nlp is not None:  # compile now: a bad user dictionary fails at build time
@@ -42,7 +47,8 @@ class ActorsComponent(Component):
     def lexicon(self, vocab) -> Lexicon:
         if self._lexicon is None:
             tokenizer = self._nlp.tokenizer if self._nlp is not None else None
-            self._lexicon = get_lexicon(vocab, extra=self.extra_dictionaries, tokenizer=tokenizer)
+            self._lexicon = get_lexicon(vocab, extra=self.extra_dictionaries, tokenizer=tokenizer,
+                                        cache_dir=self.cache_dir)
         return self._lexicon
 
     def find(self, doc: Doc):

@@ -22,19 +22,20 @@ from flashpoint.nlp.extensions import records
     "flashpoint_places",
     requires=["doc.ents"],
     assigns=["doc._.fp_places", "doc._.fp_place_mentions"],
-    default_config={},
+    default_config={"cache_dir": None},
 )
-def make_places(nlp: Language, name: str) -> PlacesComponent:
-    return PlacesComponent(nlp)
+def make_places(nlp: Language, name: str, cache_dir: str | None = None) -> PlacesComponent:
+    """``cache_dir``: the start-up cache's folder (None: the default, see flashpoint.cache)."""
+    return PlacesComponent(nlp, cache_dir=cache_dir)
 
 
 class PlacesComponent(Component):
     stage = "places"
     outputs = ("fp_places", "fp_place_mentions")
 
-    def __init__(self, nlp: Language) -> None:
-        self.gazetteer = get_gazetteer()
-        self.matcher = build_matcher(nlp, self.gazetteer)
+    def __init__(self, nlp: Language, *, cache_dir: str | None = None) -> None:
+        self.gazetteer = get_gazetteer(cache_dir=cache_dir)
+        self.matcher = build_matcher(nlp, self.gazetteer, cache_dir=cache_dir)
 
     def find(self, doc: Doc):
         toponyms = find_toponyms(doc, self.matcher, self.gazetteer)
