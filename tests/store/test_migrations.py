@@ -52,3 +52,32 @@ def test_events_table_has_the_contract_fields(con):
 @pytest.mark.parametrize("table", sorted(ROW_SCHEMAS))
 def test_row_schemas_match_the_tables(con, table):
     assert set(ROW_SCHEMAS[table].names) <= columns(con, table)
+
+
+def test_v6_recodes_stored_international_bodies():
+    """Rows stored as a bare "IGO" take the body's own code, as new rows do."""
+    import duckdb
+
+    from flashpoint.store.migrations import MIGRATIONS, migrate
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, "
+                "applied_at TIMESTAMP DEFAULT current_timestamp)")
+    for number in sorted(n for n in MIGRATIONS if n < 6):
+        MIGRATIONS[number].apply(con)
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+                    [number, MIGRATIONS[number].name])
+    con.execute("INSERT INTO actors (id, name, type, country, sector, code, entry) VALUES "
+                "('a1', 'United Nations', 'organization', NULL, 'IGO', 'IGO', 'UN'), "
+                "('a2', 'Iraq', 'country', 'IRQ', NULL, 'IRQ', NULL), "
+                "('a3', 'UN envoy', 'person', NULL, 'IGO', 'IGO', NULL)")
+    con.execute("INSERT INTO events (id, article_id, source_actor_id, source_code, "
+                "target_actor_id, target_code, cameo, root, quad_class, goldstein, negated, "
+                "hypothetical, sentence, span_start, span_end, trigger, rule) VALUES "
+                "('e1', 'x', 'a1', 'IGO', 'a2', 'IRQ', '111', '11', 3, -2, false, false, 's', "
+                "0, 1, 't', 'r')")
+    assert 6 in migrate(con)
+    assert con.execute("SELECT code FROM actors ORDER BY id").fetchall() == [
+        ("IGOUN",), ("IRQ",), ("IGO",)]  # a person of no named body keeps "IGO"
+    assert con.execute("SELECT source_code, target_code, confidence FROM events").fetchall() \
+        == [("IGOUN", "IRQ", None)]

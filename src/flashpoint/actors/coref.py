@@ -20,6 +20,12 @@ NEUTER = frozenset({"its", "itself"})
 # chain: "Syria says it is willing to withdraw" -> Syria.
 SUBJECT_IT = frozenset({"it"})
 WINDOW = {"person": 2, "group": 1, "thing": 2}  # sentences back
+# What only an actor does: a sentence-opening "it" doing one of these is the last actor.
+STANCE_VERBS = frozenset({
+    "say", "add", "state", "announce", "call", "urge", "condemn", "denounce", "criticize",
+    "criticise", "accuse", "demand", "warn", "deny", "reject", "welcome", "praise", "insist",
+    "express", "vow", "pledge", "threaten", "ask", "appeal", "propose", "offer", "agree",
+    "refuse", "declare", "claim", "blame", "pledge", "promise", "stress", "note"})
 
 
 def link_pronouns(res: Resolver) -> None:
@@ -55,11 +61,13 @@ def _link_it(res: Resolver, tok) -> None:
 
 def _previous_subject(res: Resolver, tok) -> tuple | None:
     """ "The Arab League condemned the raid. It also called for ...": a sentence that opens
-    with "it" acting continues the previous sentence's organisation or country subject."""
+    with "it" saying or taking a stance continues the previous sentence's organisation or
+    country subject (an "it" that kills or carries is a thing or an event)."""
     sent = tok.sent
     opening = [t for t in sent if not (t.is_punct or t.lower_ in ("but", "and", "yet"))]
-    if not opening or opening[0].i != tok.i or tok.head.pos_ != "VERB" or sent.start == 0:
-        return None
+    if not opening or opening[0].i != tok.i or tok.head.pos_ != "VERB" or sent.start == 0 \
+            or tok.head.lemma_.lower() not in STANCE_VERBS:
+        return None  # "... the bombing. It killed 12": "it" is the bombing, no actor
     previous = res.doc[sent.start - 1].sent
     for key, d in res.drafts.items():
         if _fits(d, "thing") and any(

@@ -69,6 +69,7 @@ class Resolver:
     def __init__(self, doc: Doc, lexicon: Lexicon) -> None:
         self.doc, self.lx = doc, lexicon
         self.date = doc._.get("fp_article_date")
+        self._written: dict[str, bool] = {}  # name -> does the article write it
         self.drafts: dict[tuple, Draft] = {}
         self.sent = sentence_index(doc)
         self.last_seen: dict[tuple, int] = {}
@@ -180,11 +181,18 @@ class Resolver:
         code = person_role(p, self.date)
         # "Volodymyr Zelenskyy": named as the article spells him when it never uses the
         # dictionary's spelling (the entry id still identifies him)
-        name = span.text if len(span) > 1 and span.text in p.aliases and not re.search(
-            rf"(?<!\w){re.escape(p.name)}(?!\w)", self.doc.text) else p.name
+        name = span.text if len(span) > 1 and span.text in p.aliases and \
+            not self._writes(p.name) else p.name
         self.add(("entry", pid), span, via, name=name, type="person", country=code.country,
                  sector=code.sector, entry=pid, role=code.title)
         self.surnames.setdefault(span[-1].text, ("entry", pid))
+
+    def _writes(self, name: str) -> bool:
+        """Whether the article writes this name as a whole word (once per name)."""
+        if name not in self._written:
+            self._written[name] = re.search(rf"(?<!\w){re.escape(name)}(?!\w)",
+                                            self.doc.text) is not None
+        return self._written[name]
 
     def _short(self, short: str, in_doc: set[str]) -> str | None:
         """Which person a bare short name means: one named in full here, else the one

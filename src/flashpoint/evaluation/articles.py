@@ -92,7 +92,7 @@ def score_article(gold: GoldArticle, analysis: dict, *,
     score = ArticleScore(gold.name)
     text = gold.text
     events = [e for e in analysis.get("events", [])
-              if isinstance(e, dict) and float(e.get("confidence", 1.0)) >= min_confidence]
+              if isinstance(e, dict) and _confidence(e) >= min_confidence]
     facts = [e for e in events if factual(e)]
     must = [g for g in gold.events if g.must]
     score.missed = [g for g in must if not any(event_matches(e, g, text) for e in facts)]
@@ -130,6 +130,12 @@ def score_article(gold: GoldArticle, analysis: dict, *,
         actors=len(gold.actors), actors_hit=len(gold.actors) - len(score.actors_missed),
         places=len(gold.places), places_hit=len(gold.places) - len(score.places_missed))
     return score
+
+
+def _confidence(event: dict) -> float:
+    """An event's confidence; one stored before confidence existed (null) counts as 1."""
+    value = event.get("confidence")
+    return 1.0 if value is None else float(value)
 
 
 def _quote_text(quote: dict, gold: GoldQuote) -> bool:
@@ -264,7 +270,7 @@ def _error_lines(score: ArticleScore) -> list[str]:
         for e in events:
             lines.append(f"{label} {e.get('cameo')} {_side(e.get('source'))} -> "
                          f"{_side(e.get('target'))} trigger {e.get('trigger')!r} rule "
-                         f"{e.get('rule')} conf {float(e.get('confidence', 1.0)):.2f}\n"
+                         f"{e.get('rule')} conf {_confidence(e):.2f}\n"
                          f"    {e.get('sentence', '')[:300]!r}")
     for q in score.quotes_missed:
         lines.append(f"QUOTE {q.id} {'/'.join(q.speakers)} direct={q.direct} "

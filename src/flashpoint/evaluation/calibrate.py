@@ -134,9 +134,14 @@ def calibrate(directory: Path, *, corpus: Path | None = None, target_precision: 
               out: Path = MODEL_PATH, settings: Settings | None = None) -> dict[str, Any]:
     """Fit, cross-validate and write the model; return the report written with it."""
     samples, errors = collect(directory, corpus=corpus, settings=settings)
-    if not samples:
-        raise GoldFileError(str(directory), None, "no gold article could be analysed")
+    samples = [s for s in samples if s.labels]
+    if len(samples) < 2:
+        raise GoldFileError(str(directory), None, "calibration needs events from at least two "
+                                                  "gold articles (cross-validation by article)")
     vectorizer, x, y, groups = _matrix(samples)
+    if len(set(y)) < 2:
+        raise GoldFileError(str(directory), None, "every event is labelled the same: "
+                                                  "nothing to calibrate against")
     losses = {c: _log_loss(y, _cross_validated(x, y, groups, c)) for c in C_GRID}
     c = min(losses, key=losses.get)
     probs = _cross_validated(x, y, groups, c)

@@ -14,7 +14,8 @@ from flashpoint.events.arguments import ActorIndex, coded
 from flashpoint.events.clauses import Match, direct_object
 from flashpoint.events.conventions import (ARMED_SECTORS, DOMESTIC_AGENCIES, DOMESTIC_ROOTS,
                                            PERSONAL_ROOTS, PLACE_TARGET_ROOTS, REASON_PREPS,
-                                           SAYINGS, STATES_OF_CONFLICT, VENUE_CODES,
+                                           SAYING_VERBS, SAYINGS, STATES_OF_CONFLICT,
+                                           VENUE_CODES, VERBAL_ATTACKS,
                                            VIOLENT_ROOTS, WEAPONS, domestic_government,
                                            home_country, inferred, localized, party_key,
                                            ruling_country, uncoded, unnamed_agent)
@@ -25,10 +26,10 @@ from flashpoint.events.patterns import PatternSet, load_patterns
 from flashpoint.ontology import Ontology, load_ontology
 from flashpoint.schema import ActorRef, Event, StageError
 
-# Cooperation a coordinated subject carries out together, toward each other; visits and
-# hosting (042-044) have a direction.
-RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06"})
-DIRECTED_CODES = ("042", "043", "044")
+# Acts that are mutual by their nature, so that a coordinated subject does them to each other:
+# meeting, talking, negotiating (040, 041, 044, 046), intending to meet (036), signing (057),
+# cooperating (06). Pledging or sending aid (030, 07) is aimed at someone else.
+RECIPROCAL_CODES = ("036", "040", "041", "044", "046", "057", "06")
 KILL = frozenset({"kill", "murder", "massacre", "execute", "slay", "assassinate", "behead",
                   "slaughter", "die"})
 INJURE = frozenset({"injure", "wound", "hurt", "maim"})
@@ -189,11 +190,11 @@ class EventCoder:
             targets = [t for t in targets if t is not None and t.sector != "MED"]
             if not targets:
                 return []
-        parties = [r for r in sources if r is not None]
-        if coding.root in RECIPROCAL_ROOTS and not coding.cameo.startswith(DIRECTED_CODES) \
-                and len({party_key(r) for r in parties}) > 1 and all(t is None for t in targets):
-            # "Trump and Putin met", "Cuba and the U.S. agreed to ...": with no target named,
-            # a joint act of cooperation by several parties is each one's act toward the others
+        parties = list({party_key(r): r for r in sources if r is not None}.values())
+        if coding.cameo.startswith(RECIPROCAL_CODES) and len(parties) > 1 \
+                and all(t is None for t in targets):
+            # "Trump and Putin met", "Cuba and the U.S. signed a deal": with no target named,
+            # a mutual act of several parties is each one's act toward the others
             pairs = [(a, b) for a in parties for b in parties
                      if party_key(a) != party_key(b)][:self.max_dyads]
             rule = f"{rule}+reciprocal"
@@ -340,13 +341,20 @@ def _verbal_attack(match: Match, actors: ActorIndex) -> bool:
     """A violent verb of an unarmed speaker aimed only at persons, with a reason ("for"/"over"
     a saying or a doing): "Duterte attacked Trudeau for raising questions"; gunmen who
     attacked a governor for his stance used force."""
-    if match.kind != "verb" or not match.targets:
+    if match.kind != "verb" or not match.targets or \
+            match.trigger.lemma_.lower() not in VERBAL_ATTACKS:
         return False
-    # the reason may hang on the verb or lower ("attacked X at the summit for raising ...")
-    reason = any(p.dep_ == "prep" and p.lower_ in REASON_PREPS and any(
-        g.dep_ == "pcomp" and g.tag_ == "VBG" or g.dep_ == "pobj" and g.lemma_.lower()
-        in SAYINGS for g in p.children) for p in match.trigger.subtree)
-    unarmed = bool(match.sources) and all(s.sector not in ARMED_SECTORS for s in match.sources)
+    # the reason may hang on the verb or lower ("attacked X at the summit for raising ..."),
+    # never inside the target's own phrase; it is a saying, or a gerund of saying
+    inside_target = {t.i for obj in match.trigger.children if obj.dep_ in ("dobj", "pobj")
+                     for t in obj.subtree}
+    reason = any(p.dep_ == "prep" and p.lower_ in REASON_PREPS and p.i not in inside_target
+                 and any(g.dep_ == "pcomp" and g.lemma_.lower() in SAYING_VERBS
+                         or g.dep_ == "pobj" and g.lemma_.lower() in SAYINGS
+                         for g in p.children) for p in match.trigger.subtree)
+    unarmed = bool(match.sources) and all(
+        actors.kind(s) is not None and s.sector not in ARMED_SECTORS and s.sector != "CVL"
+        for s in match.sources)
     return reason and unarmed and all(t is not None and actors.kind(t) == "person"
                                       for t in match.targets)
 

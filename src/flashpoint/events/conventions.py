@@ -22,6 +22,13 @@ STATES_OF_CONFLICT = frozenset({"war", "conflict", "fighting", "violence", "cris
 # aimed at a person for what he said are words, not force.
 REASON_PREPS = frozenset({"for", "over"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "CRM", "SEP", "INS", "SPY", "COP"})
+# Verbs of violence the press also uses for words ("attacked X for ...", "hit out at X");
+# never kill, beat or stab.
+VERBAL_ATTACKS = frozenset({"attack", "assail", "slam", "blast", "hit", "fire", "lash"})
+SAYING_VERBS = frozenset({"raise", "question", "criticize", "criticise", "say", "call",
+                          "comment", "speak", "accuse", "describe", "compare", "insult",
+                          "mock", "challenge", "oppose", "suggest", "claim", "write", "tweet",
+                          "remark", "refer", "make"})
 SAYINGS = frozenset({"criticism", "remark", "comment", "statement", "question", "tweet",
                      "speech", "words", "stance", "position", "view", "claim", "accusation"})
 # Things that kill with no one named: their planters are unidentified.

@@ -34,7 +34,7 @@ HYPOTHETICAL_GOVERNORS = frozenset({
     "chance", "potential", "likely", "unlikely", "plan", "scenario", "option", "speculation",
     "ready", "poised", "able", "willing", "prepared", "eager", "determined", "capable",
     "would-be", "question", "whether", "schedule", "reluctance", "reluctant", "attempt",
-    "proposal", "demand", "call", "appeal", "request", "bid", "effort",
+    "proposal", "demand", "appeal", "request", "bid", "effort",
     # "called for sanctions", "pushed for talks": the prepositional object is only wanted
     "call for", "push for", "press for", "appeal for", "ask for", "hope for", "wait for",
     "plan for", "prepare for", "time for", "need for", "lobby for", "campaign for",

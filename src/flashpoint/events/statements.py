@@ -14,9 +14,9 @@ from spacy.tokens import Span, Token
 
 from flashpoint.events.arguments import ActorIndex, children, coded
 from flashpoint.events.clauses import Match
+from flashpoint.events.evaluations import SPEAKING as EVALUATION_SPEAKING
 
-SPEAKING = frozenset({"say", "tell", "add", "state", "stress", "insist", "note", "reiterate",
-                      "tweet", "write", "declare", "assert", "argue"})
+SPEAKING = EVALUATION_SPEAKING | {"reiterate", "assert"}
 _ADDRESSEES = ("dative", "dobj")
 
 
@@ -51,7 +51,8 @@ def statements(sent: Span, found: list[Match], actors: ActorIndex) -> list[Match
 
 def _addressed(cue: Token, clause: Token | None) -> list[Token]:
     """Whom the statement is to (the object of "told") or about (the reported subject)."""
-    heads = [c for c in cue.children if c.dep_ in _ADDRESSEES] if cue.lemma_ == "tell" else []
+    heads = [c for c in cue.children if c.dep_ in _ADDRESSEES] \
+        if cue.lemma_.lower() == "tell" else []
     if clause is not None:
         heads += children(clause, "nsubj", "nsubjpass")
     return heads

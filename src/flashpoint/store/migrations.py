@@ -185,7 +185,18 @@ def _v5(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN date_basis VARCHAR")
 
 
-@migration(6, "events.confidence: the calibrated probability the event is right")
+@migration(6, "events.confidence; IGO/NGO codes carry the organisation's id")
 def _v6(con: duckdb.DuckDBPyConnection) -> None:
-    # Rows stored before confidence existed keep NULL: they were never scored.
+    # Rows stored before confidence existed keep NULL: they were never scored. Codes of
+    # international bodies stored as a bare "IGO"/"NGO" take their dictionary entry's id
+    # ("IGOUN"), as new rows do, so dyads and the network do not split one body in two.
     _run(con, "ALTER TABLE events ADD COLUMN confidence DOUBLE")
+    con.execute("""
+        UPDATE actors SET code = sector || upper(entry)
+        WHERE code IN ('IGO', 'NGO') AND country IS NULL AND entry IS NOT NULL
+          AND type = 'organization'""")
+    for side in ("source", "target"):  # side: our constant
+        con.execute(f"""
+            UPDATE events SET {side}_code = a.code FROM actors a
+            WHERE events.{side}_actor_id = a.id AND events.{side}_code IN ('IGO', 'NGO')
+              AND a.code <> events.{side}_code""")
