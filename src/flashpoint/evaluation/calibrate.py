@@ -136,8 +136,10 @@ def calibrate(directory: Path, *, corpus: Path | None = None, target_precision: 
     samples, errors = collect(directory, corpus=corpus, settings=settings)
     samples = [s for s in samples if s.labels]
     if len(samples) < 2:
+        why = "; ".join(str(e) for e in errors[:3])
         raise GoldFileError(str(directory), None, "calibration needs events from at least two "
-                                                  "gold articles (cross-validation by article)")
+                                                  "gold articles (cross-validation by article)"
+                                                  + (f"; {why}" if why else ""))
     vectorizer, x, y, groups = _matrix(samples)
     if len(set(y)) < 2:
         raise GoldFileError(str(directory), None, "every event is labelled the same: "
