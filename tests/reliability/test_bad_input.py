@@ -159,8 +159,9 @@ def _measure_analyze(tmp_path, data: bytes, name: str):
     path = tmp_path / name
     path.write_bytes(data)
     out = tmp_path / "out"
-    result = run_with_rss(["analyze", str(path), "--out", str(out), "--date", "2024-01-01"],
-                          timeout=7200)
+    # every event, whatever its confidence: these runs measure memory and span mapping
+    result = run_with_rss(["analyze", str(path), "--out", str(out), "--date", "2024-01-01",
+                           "--min-confidence", "0"], timeout=7200)
     assert result.returncode == 0, result.stderr[-2000:]
     print(f"\n{name}: {len(data):,} bytes, {result.seconds:.1f} s, "
           f"peak RSS {result.peak_mb:.0f} MB")
