@@ -20,7 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from flashpoint.errors import DataFileError
-from flashpoint.schema import STATELESS_SECTORS, Actor, ActorRef, Analysis, Event, Span
+from flashpoint.events.arguments import coded
+from flashpoint.schema import Actor, ActorRef, Analysis, Event, Span
 
 MODEL_PATH = Path(__file__).parent / "data" / "confidence.json"
 # Rule suffixes grouped into the convention that produced them ("verbs:12+coref").
@@ -76,8 +77,7 @@ def event_features(event: Event, *, actors: Mapping[str, Actor], quoted: Sequenc
     if countries[0] and countries[0] == countries[1]:
         features["domestic"] = 1.0
     # CAMEO needs a dyad: how many sides name a country or an international body
-    identified = sum(ref is not None and bool(ref.country or ref.sector in STATELESS_SECTORS)
-                     for ref in (event.source, event.target))
+    identified = sum(ref is not None and coded(ref) for ref in (event.source, event.target))
     features[f"identified_sides={identified}"] = 1.0
     features["modality=" + ("negated" if event.negated else "hypothetical"
                             if event.hypothetical else "asserted")] = 1.0
